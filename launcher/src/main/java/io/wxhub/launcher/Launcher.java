@@ -1,0 +1,85 @@
+package io.wxhub.launcher;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs wxhub locally with one command: an embedded Redis unless {@code REDIS_URL} is set,
+ * the sandbox as WeChat, and the services wired to it with the demo accounts and keys.
+ * Prints the URLs and a first curl line; Ctrl-C stops every process it started.
+ */
+public final class Launcher {
+
+	static final String DEMO_APP = "wx5e1f0ad3c0ffee01";
+
+	static final String DEMO_TOKEN_CLIENT_KEY = "demo-token-client-key";
+
+	private final List<ServiceProcess> started = new ArrayList<>();
+
+	private LocalRedis redis;
+
+	public static void main(String[] args) throws Exception {
+		Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
+		Launcher launcher = new Launcher();
+		Runtime.getRuntime().addShutdownHook(new Thread(launcher::stopAll, "wxhub-shutdown"));
+		if (!launcher.startAll(root)) {
+			System.err.println("wxhub did not come up; see the logs/ folder.");
+			System.exit(1);
+		}
+		Thread.currentThread().join();
+	}
+
+	boolean startAll(Path root) throws InterruptedException {
+		this.redis = LocalRedis.startUnlessConfigured(System.getenv("REDIS_URL"));
+		Map<String, String> common = new LinkedHashMap<>();
+		common.put("REDIS_URL", this.redis.url());
+		common.put("WECHAT_API_BASE_URL", "http://127.0.0.1:8090");
+		if (!start(root, "sandbox", 8090, Map.of()) || !start(root, "token-server", 8081, common)) {
+			return false;
+		}
+		printWelcome();
+		return true;
+	}
+
+	private boolean start(Path root, String name, int port, Map<String, String> env) throws InterruptedException {
+		System.out.println("Starting " + name + " on :" + port + " …");
+		ServiceProcess service = ServiceProcess.start(root, name, port, env);
+		this.started.add(service);
+		if (!service.awaitReady(Duration.ofSeconds(120))) {
+			System.err.println(name + " is not ready; its log: logs/" + name + ".log");
+			return false;
+		}
+		return true;
+	}
+
+	private void printWelcome() {
+		System.out.println();
+		System.out.println("wxhub is up (Redis: " + this.redis.description() + ")");
+		for (ServiceProcess service : this.started) {
+			System.out.printf("  %-14s %s%n", service.name(), service.url());
+		}
+		System.out.println();
+		System.out.println("Demo app: " + DEMO_APP + "   token-server client key: " + DEMO_TOKEN_CLIENT_KEY);
+		System.out.println("Try:");
+		System.out.println("  curl -H 'Authorization: Bearer " + DEMO_TOKEN_CLIENT_KEY
+				+ "' http://127.0.0.1:8081/v1/apps/" + DEMO_APP + "/access-token");
+		System.out.println();
+		System.out.println("Logs in logs/. Ctrl-C stops everything.");
+	}
+
+	/** Stops services in reverse order, then the embedded Redis. */
+	void stopAll() {
+		for (int i = this.started.size() - 1; i >= 0; i--) {
+			this.started.get(i).stop();
+		}
+		this.started.clear();
+		if (this.redis != null) {
+			this.redis.stop();
+		}
+	}
+
+}

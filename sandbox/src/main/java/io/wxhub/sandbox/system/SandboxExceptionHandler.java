@@ -1,0 +1,95 @@
+package io.wxhub.sandbox.system;
+
+import java.net.URI;
+import java.util.Set;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import io.wxhub.sandbox.account.UnknownAppException;
+import io.wxhub.sandbox.wechat.CgiPaths;
+import io.wxhub.sandbox.wechat.WeChatError;
+import io.wxhub.sandbox.wechat.WeChatException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Errors of {@code /cgi-bin/**} are answered as WeChat does (HTTP 200 with errcode and
+ * errmsg); errors of {@code /sandbox/**} as {@code application/problem+json}.
+ */
+@RestControllerAdvice
+class SandboxExceptionHandler extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(SandboxExceptionHandler.class);
+
+	private static final URI UNKNOWN_APP = URI.create("https://wxhub.io/problems/sandbox/unknown-app");
+
+	private static final URI INTERNAL = URI.create("https://wxhub.io/problems/sandbox/internal-error");
+
+	@ExceptionHandler(WeChatException.class)
+	ResponseEntity<WeChatError> wechat(WeChatException ex) {
+		return ResponseEntity.ok(ex.toBody());
+	}
+
+	@ExceptionHandler(UnknownAppException.class)
+	ProblemDetail unknownApp(UnknownAppException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
+		problem.setType(UNKNOWN_APP);
+		problem.setTitle("Unknown app");
+		problem.setProperty("appId", ex.appId());
+		return problem;
+	}
+
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<Object> unexpected(Exception ex, NativeWebRequest request) {
+		log.error("Unexpected error", ex);
+		if (isCgi(request)) {
+			return ResponseEntity.ok(WeChatException.of(-1).toBody());
+		}
+		ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.INTERNAL_SERVER_ERROR);
+		problem.setType(INTERNAL);
+		problem.setTitle("Internal error");
+		return ResponseEntity.internalServerError().body(problem);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+			HttpStatusCode statusCode, WebRequest request) {
+		if (isCgi(request) && statusCode.value() != HttpStatus.NOT_FOUND.value()) {
+			return ResponseEntity.ok(WeChatException.of(errcode(ex)).toBody());
+		}
+		return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+	}
+
+	private static int errcode(Exception ex) {
+		if (ex instanceof HttpRequestMethodNotSupportedException unsupported) {
+			Set<HttpMethod> supported = unsupported.getSupportedHttpMethods();
+			return (supported != null && supported.contains(HttpMethod.POST)) ? 43002 : 43001;
+		}
+		if (ex instanceof HttpMessageNotReadableException || ex instanceof HttpMediaTypeNotSupportedException) {
+			return 47001;
+		}
+		return 40097;
+	}
+
+	private static boolean isCgi(WebRequest request) {
+		HttpServletRequest servletRequest = (request instanceof NativeWebRequest nativeRequest)
+				? nativeRequest.getNativeRequest(HttpServletRequest.class) : null;
+		return servletRequest != null && CgiPaths.isCgi(servletRequest);
+	}
+
+}

@@ -1,0 +1,53 @@
+package io.wxhub.sandbox.wechat;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * The API paths the sandbox serves, as WeChat names them (no host, leading slash).
+ */
+public final class CgiPaths {
+
+	/** Prefix of every emulated WeChat API. */
+	public static final String PREFIX = "/cgi-bin/";
+
+	/** Classic access token. */
+	public static final String TOKEN = "/cgi-bin/token";
+
+	/** Stable access token. */
+	public static final String STABLE_TOKEN = "/cgi-bin/stable_token";
+
+	/** Daily budget of forced {@code stable_token} refreshes, kept like a path quota. */
+	public static final String STABLE_TOKEN_FORCE_REFRESH = "/cgi-bin/stable_token#force_refresh";
+
+	/** JS-SDK and card tickets. */
+	public static final String GET_TICKET = "/cgi-bin/ticket/getticket";
+
+	/** Addresses of the API domain. */
+	public static final String API_DOMAIN_IP = "/cgi-bin/get_api_domain_ip";
+
+	/** Resets the daily counters. */
+	public static final String CLEAR_QUOTA = "/cgi-bin/clear_quota";
+
+	/** Reads one API's daily counter. */
+	public static final String QUOTA_GET = "/cgi-bin/openapi/quota/get";
+
+	private CgiPaths() {
+	}
+
+	/**
+	 * @param request a request
+	 * @return its path without the context path
+	 */
+	public static String of(HttpServletRequest request) {
+		return request.getRequestURI().substring(request.getContextPath().length());
+	}
+
+	/**
+	 * @param request a request
+	 * @return whether it addresses an emulated WeChat API
+	 */
+	public static boolean isCgi(HttpServletRequest request) {
+		return of(request).startsWith(PREFIX);
+	}
+
+}

@@ -1,0 +1,129 @@
+package io.wxhub.sandbox.wechat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import io.wxhub.sandbox.fault.Fault;
+import io.wxhub.sandbox.fault.FaultRegistry;
+import io.wxhub.sandbox.inspect.CallCounter;
+import io.wxhub.sandbox.token.CredentialLedger;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Sees every request to a WeChat API first: counts it for its app and path, then applies
+ * a pending fault (delay, errcode, HTTP status) before the API itself runs.
+ */
+@Component
+class CgiRequestFilter extends OncePerRequestFilter {
+
+	private static final String UNKNOWN_APP = "unknown";
+
+	private final CallCounter calls;
+
+	private final FaultRegistry faults;
+
+	private final CredentialLedger ledger;
+
+	private final JsonMapper jsonMapper;
+
+	CgiRequestFilter(CallCounter calls, FaultRegistry faults, CredentialLedger ledger, JsonMapper jsonMapper) {
+		this.calls = calls;
+		this.faults = faults;
+		this.ledger = ledger;
+		this.jsonMapper = jsonMapper;
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return !CgiPaths.isCgi(request);
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		CachedBodyRequest cached = isMultipart(request) ? null : new CachedBodyRequest(request);
+		HttpServletRequest wrapped = (cached != null) ? cached : request;
+		String path = CgiPaths.of(wrapped);
+		String appId = appId(wrapped, cached);
+		this.calls.record(appId, path);
+		Fault fault = this.faults.take(appId, path).orElse(null);
+		if (fault != null && apply(fault, response)) {
+			return;
+		}
+		chain.doFilter(wrapped, response);
+	}
+
+	private String appId(HttpServletRequest request, CachedBodyRequest cached) {
+		String appId = request.getParameter("appid");
+		if (isBlank(appId) && cached != null) {
+			appId = bodyAppId(cached.body());
+		}
+		if (isBlank(appId)) {
+			appId = this.ledger.ownerOf(request.getParameter("access_token")).orElse(UNKNOWN_APP);
+		}
+		return appId;
+	}
+
+	private String bodyAppId(byte[] body) {
+		if (body.length == 0 || body[0] != '{') {
+			return null;
+		}
+		try {
+			JsonNode appId = this.jsonMapper.readTree(body).get("appid");
+			return (appId != null && appId.isString()) ? appId.stringValue() : null;
+		}
+		catch (JacksonException ex) {
+			return null;
+		}
+	}
+
+	private boolean apply(Fault fault, HttpServletResponse response) throws IOException {
+		if (fault.delay() > 0) {
+			try {
+				Thread.sleep(fault.delay());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+		if (fault.passesThrough()) {
+			return false;
+		}
+		response.setStatus((fault.httpStatus() != null) ? fault.httpStatus() : HttpStatus.OK.value());
+		if (fault.errcode() != null) {
+			String errmsg = (fault.errmsg() != null) ? fault.errmsg() : WeChatErrors.errmsg(fault.errcode());
+			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+			response.setCharacterEncoding(StandardCharsets.UTF_8);
+			this.jsonMapper.writeValue(response.getOutputStream(), new WeChatError(fault.errcode(), errmsg));
+		}
+		else {
+			HttpStatus status = HttpStatus.resolve(fault.httpStatus());
+			response.setContentType(MediaType.TEXT_PLAIN_VALUE);
+			response.setCharacterEncoding(StandardCharsets.UTF_8);
+			response.getWriter().write(fault.httpStatus() + " " + ((status != null) ? status.getReasonPhrase() : ""));
+		}
+		return true;
+	}
+
+	private static boolean isMultipart(HttpServletRequest request) {
+		String contentType = request.getContentType();
+		return contentType != null && contentType.toLowerCase().startsWith("multipart/");
+	}
+
+	private static boolean isBlank(String value) {
+		return value == null || value.isBlank();
+	}
+
+}

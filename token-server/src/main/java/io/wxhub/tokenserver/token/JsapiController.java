@@ -1,0 +1,87 @@
+package io.wxhub.tokenserver.token;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+
+import io.wxhub.protocol.signature.JsSdkSignature;
+import io.wxhub.protocol.signature.Nonces;
+import io.wxhub.tokenserver.client.CallerKeys;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/** JS-SDK tickets, and ready-made {@code wx.config} signatures for a page URL. */
+@RestController
+@RequestMapping("/v1/apps/{appId}")
+class JsapiController {
+
+	private final TokenService tokens;
+
+	private final CallerKeys callers;
+
+	private final Clock clock;
+
+	JsapiController(TokenService tokens, CallerKeys callers, Clock clock) {
+		this.tokens = tokens;
+		this.callers = callers;
+		this.clock = clock;
+	}
+
+	@GetMapping("/jsapi-ticket")
+	TicketResponse ticket(@PathVariable String appId,
+			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
+		this.callers.authorize(authorization, appId);
+		StoredToken ticket = this.tokens.get(new TokenKey(appId, TokenKind.JSAPI_TICKET));
+		Instant now = this.clock.instant();
+		return new TicketResponse(appId, ticket.value(), ticket.expiresAt().toString(), ticket.secondsLeftAt(now));
+	}
+
+	@PostMapping("/jsapi-signature")
+	SignatureResponse signature(@PathVariable String appId,
+			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+			@Valid @RequestBody SignatureRequest request) {
+		this.callers.authorize(authorization, appId);
+		try {
+			URI.create(request.url());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "url is not a valid URL");
+		}
+		StoredToken ticket = this.tokens.get(new TokenKey(appId, TokenKind.JSAPI_TICKET));
+		long timestamp = this.clock.instant().getEpochSecond();
+		String nonce = Nonces.next();
+		return new SignatureResponse(appId, timestamp, nonce,
+				JsSdkSignature.sign(ticket.value(), nonce, timestamp, request.url()));
+	}
+
+	/**
+	 * The page to sign for.
+	 *
+	 * @param url the full page URL (a {@code #fragment} is ignored, as WeChat requires)
+	 */
+	record SignatureRequest(@NotBlank @Size(max = 2048) @Pattern(regexp = "https?://\\S+",
+			message = "must be an absolute http(s) URL") String url) {
+	}
+
+	/** A jsapi ticket and when it expires. */
+	record TicketResponse(String appId, String ticket, String expiresAt, long expiresIn) {
+	}
+
+	/** What {@code wx.config} needs besides the appId. */
+	record SignatureResponse(String appId, long timestamp, String nonceStr, String signature) {
+	}
+
+}

@@ -1,0 +1,223 @@
+package io.wxhub.tokenserver.token;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.wxhub.tokenserver.system.TokenServerProperties;
+import io.wxhub.tokenserver.system.TokenServerProperties.App;
+import io.wxhub.tokenserver.token.RefreshFailure.Kind;
+import io.wxhub.tokenserver.upstream.UpstreamException;
+import org.redisson.api.RLock;
+import org.redisson.client.RedisException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Single-flight refresh across all replicas: a Redisson lock per app and kind, taken with
+ * a bounded wait and lease; Redis is re-read once the lock is held, so only the first of
+ * many concurrent callers calls WeChat; the lock is released only by its holder.
+ */
+@Component
+class TokenRefresher {
+
+	private static final Logger log = LoggerFactory.getLogger(TokenRefresher.class);
+
+	private final TokenStore store;
+
+	private final UpstreamFetcher fetcher;
+
+	private final TokenServerProperties properties;
+
+	private final MeterRegistry meters;
+
+	private final Clock clock;
+
+	TokenRefresher(TokenStore store, UpstreamFetcher fetcher, TokenServerProperties properties, MeterRegistry meters,
+			Clock clock) {
+		this.store = store;
+		this.fetcher = fetcher;
+		this.properties = properties;
+		this.meters = meters;
+		this.clock = clock;
+	}
+
+	/**
+	 * Returns a usable token, refreshing it when needed: when absent, expired, due
+	 * (proactive and lazy triggers), or still equal to {@code rejected} (forced trigger).
+	 */
+	StoredToken refresh(TokenKey key, RefreshTrigger trigger, String rejected) {
+		RLock lock = this.store.lock(key);
+		if (!tryLock(lock)) {
+			StoredToken current = this.store.read(key);
+			if (current != null && current.usableAt(this.clock.instant()) && !current.value().equals(rejected)) {
+				return current;
+			}
+			throw new NoValidTokenException("Refresh of " + key + " is in progress elsewhere", null, null,
+					Duration.ofSeconds(1));
+		}
+		try {
+			return refreshLocked(key, trigger, rejected);
+		}
+		finally {
+			unlock(lock);
+		}
+	}
+
+	private StoredToken refreshLocked(TokenKey key, RefreshTrigger trigger, String rejected) {
+		Instant now = this.clock.instant();
+		StoredToken current = this.store.read(key);
+		if (!needed(current, trigger, rejected, now)) {
+			count(key, trigger, "skipped");
+			return current;
+		}
+		if (trigger == RefreshTrigger.FORCED
+				&& current.fetchedAt().plus(this.properties.minForcedInterval()).isAfter(now)) {
+			// A token this young reported as rejected points at a caller problem:
+			// refreshing again
+			// would only feed a 40001 -> refresh -> 40001 loop that burns the daily
+			// quota.
+			count(key, trigger, "throttled");
+			throw new NoValidTokenException(
+					"The current " + key.kind().key() + " of " + key.appId()
+							+ " was issued moments ago; forced refreshes are limited",
+					null, null, Duration.between(now, current.fetchedAt().plus(this.properties.minForcedInterval())));
+		}
+		RefreshFailure failure = this.store.readFailure(key);
+		if (failure != null && failure.blocksAt(now)) {
+			count(key, trigger, "blocked");
+			return fallback(key, trigger, current, failure, now);
+		}
+		App app = this.properties.app(key.appId()).orElseThrow();
+		try {
+			StoredToken fresh = fetchFresh(key, app, trigger);
+			this.store.write(key, fresh, this.clock.instant());
+			if (failure != null) {
+				this.store.clearFailure(key);
+			}
+			count(key, trigger, "success");
+			return fresh;
+		}
+		catch (UpstreamException ex) {
+			RefreshFailure recorded = record(key, classify(ex, now), ex.errcode(), ex.errmsg(), now);
+			count(key, trigger, recorded.kind().name().toLowerCase());
+			return fallback(key, trigger, current, recorded, now);
+		}
+		catch (UpstreamFetcher.BudgetExhaustedException ex) {
+			RefreshFailure recorded = record(key, Kind.BUDGET_EXHAUSTED, 45009, ex.getMessage(), now);
+			count(key, trigger, "budget_exhausted");
+			return fallback(key, trigger, current, recorded, now);
+		}
+	}
+
+	private boolean needed(StoredToken current, RefreshTrigger trigger, String rejected, Instant now) {
+		if (current == null || !current.usableAt(now)) {
+			return true;
+		}
+		return (trigger == RefreshTrigger.FORCED) ? current.value().equals(rejected) : current.refreshDueAt(now);
+	}
+
+	private StoredToken fetchFresh(TokenKey key, App app, RefreshTrigger trigger) {
+		if (key.kind() == TokenKind.ACCESS_TOKEN) {
+			return this.fetcher.fetch(key, app, trigger == RefreshTrigger.FORCED, null);
+		}
+		String accessToken = accessTokenFor(key.appId());
+		try {
+			return this.fetcher.fetch(key, app, false, accessToken);
+		}
+		catch (UpstreamException ex) {
+			if (!ex.isTokenInvalid()) {
+				throw ex;
+			}
+			// The access token was rotated behind our back: compare-and-refresh it, then
+			// retry once.
+			String renewed = refresh(new TokenKey(key.appId(), TokenKind.ACCESS_TOKEN), RefreshTrigger.FORCED,
+					accessToken)
+				.value();
+			return this.fetcher.fetch(key, app, false, renewed);
+		}
+	}
+
+	/** The access token a ticket request needs; refreshed first when due. */
+	private String accessTokenFor(String appId) {
+		TokenKey tokenKey = new TokenKey(appId, TokenKind.ACCESS_TOKEN);
+		StoredToken token = this.store.read(tokenKey);
+		if (token == null || !token.usableAt(this.clock.instant())) {
+			token = refresh(tokenKey, RefreshTrigger.LAZY, null);
+		}
+		return token.value();
+	}
+
+	/**
+	 * The current token while it is usable (not for a forced refresh: that one was
+	 * rejected).
+	 */
+	private StoredToken fallback(TokenKey key, RefreshTrigger trigger, StoredToken current, RefreshFailure failure,
+			Instant now) {
+		if (trigger != RefreshTrigger.FORCED && current != null && current.usableAt(now)) {
+			return current;
+		}
+		Duration retryAfter = Duration.between(now, failure.blockedUntil());
+		throw NoValidTokenException.of(key, failure, retryAfter.isNegative() ? Duration.ofSeconds(1) : retryAfter);
+	}
+
+	private Kind classify(UpstreamException ex, Instant now) {
+		if (ex.isQuotaExhausted()) {
+			return Kind.QUOTA_EXHAUSTED;
+		}
+		return ex.isConfigurationError() ? Kind.CONFIGURATION : Kind.TRANSIENT;
+	}
+
+	private RefreshFailure record(TokenKey key, Kind kind, int errcode, String errmsg, Instant now) {
+		Instant blockedUntil = switch (kind) {
+			case TRANSIENT -> now.plus(this.properties.upstream().failureBackoff());
+			case CONFIGURATION -> now.plus(this.properties.upstream().configErrorBackoff());
+			// WeChat's daily quotas reset at midnight China time.
+			case QUOTA_EXHAUSTED,
+					BUDGET_EXHAUSTED ->
+				LocalDate.ofInstant(now, TokenStore.QUOTA_ZONE)
+					.plusDays(1)
+					.atStartOfDay(TokenStore.QUOTA_ZONE)
+					.toInstant();
+		};
+		RefreshFailure failure = new RefreshFailure(errcode, errmsg, kind, now, blockedUntil);
+		this.store.writeFailure(key, failure, now);
+		log.warn("Refresh of {} failed: errcode {} ({}), no new attempt before {}", key, errcode, kind, blockedUntil);
+		return failure;
+	}
+
+	private boolean tryLock(RLock lock) {
+		try {
+			return lock.tryLock(this.properties.lock().waitTime().toMillis(),
+					this.properties.lock().leaseTime().toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
+	private void unlock(RLock lock) {
+		try {
+			if (lock.isHeldByCurrentThread()) {
+				lock.unlock();
+			}
+		}
+		catch (RedisException ex) {
+			log.warn("Could not release refresh lock; its lease ends it: {}", ex.getMessage());
+		}
+	}
+
+	private void count(TokenKey key, RefreshTrigger trigger, String outcome) {
+		this.meters
+			.counter("wxhub.token.refresh", "app", key.appId(), "kind", key.kind().key(), "trigger", trigger.tag(),
+					"outcome", outcome)
+			.increment();
+	}
+
+}

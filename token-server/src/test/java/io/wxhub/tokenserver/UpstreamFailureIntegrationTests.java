@@ -1,0 +1,114 @@
+package io.wxhub.tokenserver;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import static io.wxhub.tokenserver.TokenCluster.APP;
+import static io.wxhub.tokenserver.TokenCluster.CLIENT_KEY;
+import static io.wxhub.tokenserver.TokenCluster.get;
+import static io.wxhub.tokenserver.TokenCluster.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * WeChat trouble: transient errors are retried behind a still-served token; errors of
+ * configuration are surfaced, not retried in a loop.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class UpstreamFailureIntegrationTests {
+
+	private static final String TOKEN_PATH = "/cgi-bin/token";
+
+	@Test
+	void transientErrorsAreRetriedWhileTheValidTokenKeepsBeingServed() throws Exception {
+		try (TokenCluster cluster = TokenCluster.withSandbox("--sandbox.token-lifetime=6s")) {
+			String server = cluster.startTokenServer("--token-server.refresh-ahead=3s",
+					"--token-server.expiry-margin=100ms", "--token-server.check-interval=100ms");
+			String first = read(server);
+			long before = cluster.upstreamCalls(APP, TOKEN_PATH);
+			cluster.injectFault(APP, TOKEN_PATH, 3, -1);
+			// The refresh becomes due ~3 s after issue; until it succeeds, readers keep
+			// the first token.
+			Instant deadline = Instant.now().plusSeconds(8);
+			String current = first;
+			while (current.equals(first) && Instant.now().isBefore(deadline)) {
+				current = read(server);
+				assertThat(cluster.tokenCheck(APP, current).path("valid").asBoolean()).isTrue();
+				Thread.sleep(100);
+			}
+			assertThat(current).isNotEqualTo(first);
+			// Three failed attempts and the successful fourth, within one refresh.
+			assertThat(cluster.upstreamCalls(APP, TOKEN_PATH)).isEqualTo(before + 4);
+			assertThat(json(get(server + "/actuator/health", null)).path("status").asString()).isEqualTo("UP");
+		}
+	}
+
+	@Test
+	void configurationErrorsShowInHealthAndAreNotRetriedInALoop(CapturedOutput output) throws Exception {
+		try (TokenCluster cluster = TokenCluster.withSandbox("--sandbox.token-lifetime=3s")) {
+			String server = cluster.startTokenServer("--token-server.refresh-ahead=1s",
+					"--token-server.expiry-margin=100ms", "--token-server.check-interval=100ms",
+					"--token-server.upstream.config-error-backoff=1h");
+			read(server);
+			long before = cluster.upstreamCalls(APP, TOKEN_PATH);
+			cluster.injectFault(APP, TOKEN_PATH, 1000, 40125);
+			// Hammer the server well past the token's expiry.
+			Instant end = Instant.now().plusSeconds(5);
+			int unavailable = 0;
+			while (Instant.now().isBefore(end)) {
+				var response = get(server + "/v1/apps/" + APP + "/access-token", CLIENT_KEY);
+				if (response.statusCode() == 503) {
+					unavailable++;
+					JsonNode problem = json(response);
+					assertThat(problem.path("errcode").asInt()).isEqualTo(40125);
+					assertThat(response.headers().firstValue("Retry-After")).isPresent();
+				}
+				else {
+					assertThat(response.statusCode()).isEqualTo(200);
+				}
+				Thread.sleep(20);
+			}
+			assertThat(unavailable).isPositive();
+			// One refresh attempt: 40125 is not retried, and blocks further attempts.
+			assertThat(cluster.upstreamCalls(APP, TOKEN_PATH) - before).isEqualTo(1);
+			JsonNode health = json(get(server + "/actuator/health", null));
+			JsonNode app = health.path("components").path("tokens").path("components").path(APP);
+			assertThat(app.path("status").asString()).isEqualTo("DOWN");
+			assertThat(app.path("details").path("errcode").asInt()).isEqualTo(40125);
+			assertThat(app.path("details").path("failure").asString()).isEqualTo("CONFIGURATION");
+			assertThat(output.getAll()).doesNotContain("secret-one");
+		}
+	}
+
+	@Test
+	void theDailyBudgetIsNeverExceeded() throws Exception {
+		try (TokenCluster cluster = TokenCluster.withSandbox("--sandbox.token-lifetime=2s")) {
+			String server = cluster.startTokenServer("--token-server.refresh-ahead=500ms",
+					"--token-server.expiry-margin=100ms", "--token-server.check-interval=50ms",
+					"--token-server.daily-budget=3");
+			Instant end = Instant.now().plus(Duration.ofSeconds(6));
+			while (Instant.now().isBefore(end)) {
+				get(server + "/v1/apps/" + APP + "/access-token", CLIENT_KEY);
+				Thread.sleep(100);
+			}
+			assertThat(cluster.upstreamCalls(APP, TOKEN_PATH)).isEqualTo(3);
+			var response = get(server + "/v1/apps/" + APP + "/access-token", CLIENT_KEY);
+			assertThat(response.statusCode()).isEqualTo(503);
+			assertThat(get(server + "/actuator/prometheus", null).body())
+				.containsPattern("wxhub_token_refreshes_today\\{app=\"" + APP + "\",kind=\"access_token\"\\} 3\\.0");
+		}
+	}
+
+	private static String read(String server) {
+		var response = get(server + "/v1/apps/" + APP + "/access-token", CLIENT_KEY);
+		assertThat(response.statusCode()).isEqualTo(200);
+		return json(response).path("accessToken").asString();
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * Messages and events that WeChat pushes to the callback URL.
+ */
+package io.wxhub.protocol.message;

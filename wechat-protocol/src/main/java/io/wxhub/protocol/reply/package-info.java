@@ -1,0 +1,4 @@
+/**
+ * Passive replies returned in the callback response.
+ */
+package io.wxhub.protocol.reply;
