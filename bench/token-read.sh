@@ -1,20 +1,32 @@
 #!/usr/bin/env bash
-# Token-read throughput against a trivial endpoint of the same stack, back to back.
+# Token-read throughput and latency against a trivial endpoint of the same stack (GET /v1/ping),
+# both warmed up, then measured back to back in two alternating rounds.
 # Needs a running token-server (./run). Usage: bench/token-read.sh [seconds] [connections]
 set -euo pipefail
 BASE=${TOKEN_SERVER_URL:-http://127.0.0.1:8081}
 APP=${APP_ID:-wx5e1f0ad3c0ffee01}
 KEY=${CLIENT_KEY:-demo-token-client-key}
-DURATION=${1:-20}
+DURATION=${1:-15}
 CONNECTIONS=${2:-64}
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk" >&2; exit 1; }
 
-curl -fsS -H "Authorization: Bearer $KEY" "$BASE/v1/apps/$APP/access-token" >/dev/null
-run() {
-	echo "== $1"
+PING=("$BASE/v1/ping")
+TOKEN=(-H "Authorization: Bearer $KEY" "$BASE/v1/apps/$APP/access-token")
+curl -fsS "${TOKEN[@]}" >/dev/null
+
+measure() {
+	local label=$1
 	shift
-	wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency "$@" | grep -E 'Requests/sec|Latency  |50%|90%|99%|Non-2xx'
+	wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" --latency "$@" |
+		awk -v label="$label" '/Requests\/sec/ {rps=$2} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} /Non-2xx/ {bad=$NF}
+			END {printf "%-10s %10s req/s   p50 %8s   p99 %8s   non-2xx %s\n", label, rps, p50, p99, (bad ? bad : 0)}'
 }
-wrk -t2 -c"$CONNECTIONS" -d5s -H "Authorization: Bearer $KEY" "$BASE/v1/apps/$APP/access-token" >/dev/null
-run "baseline: GET /v1/ping" "$BASE/v1/ping"
-run "token read: GET /v1/apps/$APP/access-token" -H "Authorization: Bearer $KEY" "$BASE/v1/apps/$APP/access-token"
+
+echo "warming up both endpoints…"
+wrk -t1 -c"$CONNECTIONS" -d10s "${PING[@]}" >/dev/null
+wrk -t1 -c"$CONNECTIONS" -d10s "${TOKEN[@]}" >/dev/null
+echo "$CONNECTIONS connections, ${DURATION}s each"
+for round in 1 2; do
+	measure "ping" "${PING[@]}"
+	measure "token" "${TOKEN[@]}"
+done
