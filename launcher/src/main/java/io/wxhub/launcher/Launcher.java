@@ -18,6 +18,8 @@ public final class Launcher {
 
 	static final String DEMO_TOKEN_CLIENT_KEY = "demo-token-client-key";
 
+	static final String DEMO_PROXY_CLIENT_KEY = "demo-proxy-client-key";
+
 	private final List<ServiceProcess> started = new ArrayList<>();
 
 	private LocalRedis redis;
@@ -38,7 +40,10 @@ public final class Launcher {
 		Map<String, String> common = new LinkedHashMap<>();
 		common.put("REDIS_URL", this.redis.url());
 		common.put("WECHAT_API_BASE_URL", "http://127.0.0.1:8090");
-		if (!start(root, "sandbox", 8090, Map.of()) || !start(root, "token-server", 8081, common)) {
+		Map<String, String> proxy = new LinkedHashMap<>(common);
+		proxy.put("TOKEN_SERVER_URL", "http://127.0.0.1:8081");
+		if (!start(root, "sandbox", 8090, Map.of()) || !start(root, "token-server", 8081, common)
+				|| !start(root, "api-proxy", 8082, proxy)) {
 			return false;
 		}
 		printWelcome();
@@ -63,10 +68,14 @@ public final class Launcher {
 			System.out.printf("  %-14s %s%n", service.name(), service.url());
 		}
 		System.out.println();
-		System.out.println("Demo app: " + DEMO_APP + "   token-server client key: " + DEMO_TOKEN_CLIENT_KEY);
+		System.out.println("Demo app: " + DEMO_APP);
+		System.out.println("  token-server client key: " + DEMO_TOKEN_CLIENT_KEY);
+		System.out.println("  api-proxy client key (the \"secret\" for any WeChat SDK): " + DEMO_PROXY_CLIENT_KEY);
 		System.out.println("Try:");
 		System.out.println("  curl -H 'Authorization: Bearer " + DEMO_TOKEN_CLIENT_KEY
 				+ "' http://127.0.0.1:8081/v1/apps/" + DEMO_APP + "/access-token");
+		System.out.println("  curl 'http://127.0.0.1:8082/cgi-bin/token?grant_type=client_credential&appid=" + DEMO_APP
+				+ "&secret=" + DEMO_PROXY_CLIENT_KEY + "'");
 		System.out.println();
 		System.out.println("Logs in logs/. Ctrl-C stops everything.");
 	}
