@@ -8,8 +8,13 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.MissingNode;
 
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -42,6 +47,55 @@ public final class SandboxHttp {
 
 	public Reply delete(String uri, Object... variables) {
 		return exchange(HttpMethod.DELETE, uri, null, variables);
+	}
+
+	/**
+	 * Posts {@code multipart/form-data}.
+	 * @param parts the parts, e.g. from {@link #file(String, String, byte[])}
+	 */
+	public Reply upload(String uri, MultiValueMap<String, Object> parts, Object... variables) {
+		return this.client.post()
+			.uri(uri, variables)
+			.contentType(MediaType.MULTIPART_FORM_DATA)
+			.body(parts)
+			.exchange((request, response) -> new Reply(response.getStatusCode().value(),
+					response.getHeaders().getContentType(),
+					new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8)));
+	}
+
+	/**
+	 * @return one multipart form with the file as its {@code media} part
+	 */
+	public static MultiValueMap<String, Object> media(String filename, String contentType, byte[] content) {
+		MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+		parts.add("media", file(filename, contentType, content));
+		return parts;
+	}
+
+	/**
+	 * @return a file part with a file name and a Content-Type
+	 */
+	public static HttpEntity<ByteArrayResource> file(String filename, String contentType, byte[] content) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.parseMediaType(contentType));
+		return new HttpEntity<>(new ByteArrayResource(content) {
+
+			@Override
+			public String getFilename() {
+				return filename;
+			}
+
+		}, headers);
+	}
+
+	/**
+	 * GETs a binary answer.
+	 */
+	public Download download(String uri, Object... variables) {
+		return this.client.get()
+			.uri(uri, variables)
+			.exchange((request, response) -> new Download(response.getStatusCode().value(), response.getHeaders(),
+					response.getBody().readAllBytes()));
 	}
 
 	private Reply exchange(HttpMethod method, String uri, Object body, Object... variables) {
@@ -90,6 +144,21 @@ public final class SandboxHttp {
 
 		public String text(String field) {
 			return json().path(field).asString(null);
+		}
+
+	}
+
+	/**
+	 * A binary response.
+	 *
+	 * @param status the HTTP status
+	 * @param headers the headers
+	 * @param body the body bytes
+	 */
+	public record Download(int status, HttpHeaders headers, byte[] body) {
+
+		public Reply reply() {
+			return new Reply(status, headers.getContentType(), new String(body, StandardCharsets.UTF_8));
 		}
 
 	}

@@ -7,8 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.wxhub.sandbox.SandboxHttp.Reply;
+import io.wxhub.sandbox.follower.DemoFollowers;
 import io.wxhub.sandbox.system.SandboxClock;
 import org.junit.jupiter.api.BeforeEach;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -84,6 +86,25 @@ public abstract class SandboxTestSupport {
 		Reply reply = stableToken(APP, SECRET, force);
 		assertThat(reply.text("access_token")).as(reply.body()).isNotNull();
 		return reply.text("access_token");
+	}
+
+	/**
+	 * @return the OpenID of a demo follower of an app (1: wrote at start, 2: never wrote,
+	 * 3: unfollowed)
+	 */
+	protected static String demoFollower(String appId, int index) {
+		return DemoFollowers.openid(appId, index);
+	}
+
+	/**
+	 * Makes a follower of {@link #APP} write now, which opens a fresh 48 h window.
+	 * @return the follower as the sandbox answers
+	 */
+	protected JsonNode wroteNow(String openid) {
+		Reply reply = this.http.post("/sandbox/apps/{app}/followers",
+				Map.of("openid", openid, "lastMessageAt", this.clock.instant().toString()), APP);
+		assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+		return reply.json();
 	}
 
 	/**

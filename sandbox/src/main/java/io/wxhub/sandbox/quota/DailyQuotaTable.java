@@ -21,14 +21,13 @@ public class DailyQuotaTable {
 			Map.entry(CgiPaths.STABLE_TOKEN, 500_000L), Map.entry(CgiPaths.STABLE_TOKEN_FORCE_REFRESH, 20L),
 			Map.entry(CgiPaths.GET_TICKET, 100_000L), Map.entry(CgiPaths.API_DOMAIN_IP, 10_000L),
 			Map.entry(CgiPaths.QUOTA_GET, 100_000L), Map.entry("/cgi-bin/get_callback_ip", 10_000L),
-			Map.entry("/cgi-bin/menu/create", 1_000L), Map.entry("/cgi-bin/menu/get", 10_000L),
-			Map.entry("/cgi-bin/menu/delete", 1_000L), Map.entry("/cgi-bin/get_current_selfmenu_info", 10_000L),
-			Map.entry("/cgi-bin/media/upload", 100_000L), Map.entry("/cgi-bin/media/get", 200_000L),
-			Map.entry("/cgi-bin/message/custom/send", 500_000L), Map.entry("/cgi-bin/message/template/send", 100_000L),
-			Map.entry("/cgi-bin/message/mass/sendall", 100L), Map.entry("/cgi-bin/qrcode/create", 100_000L),
-			Map.entry("/cgi-bin/user/get", 500L), Map.entry("/cgi-bin/user/info", 5_000_000L),
-			Map.entry("/cgi-bin/user/info/batchget", 5_000_000L),
-			Map.entry("/cgi-bin/user/info/updateremark", 10_000L));
+			Map.entry(CgiPaths.MENU_CREATE, 1_000L), Map.entry(CgiPaths.MENU_GET, 10_000L),
+			Map.entry(CgiPaths.MENU_DELETE, 1_000L), Map.entry(CgiPaths.SELF_MENU_INFO, 10_000L),
+			Map.entry(CgiPaths.MEDIA_UPLOAD, 100_000L), Map.entry(CgiPaths.MEDIA_GET, 200_000L),
+			Map.entry(CgiPaths.CUSTOM_SEND, 500_000L), Map.entry(CgiPaths.TEMPLATE_SEND, 100_000L),
+			Map.entry("/cgi-bin/message/mass/sendall", 100L), Map.entry(CgiPaths.QRCODE_CREATE, 100_000L),
+			Map.entry(CgiPaths.USER_GET, 500L), Map.entry(CgiPaths.USER_INFO, 5_000_000L),
+			Map.entry(CgiPaths.USER_INFO_BATCH, 5_000_000L), Map.entry("/cgi-bin/user/info/updateremark", 10_000L));
 
 	private final Map<String, Long> limits;
 

@@ -31,6 +31,42 @@ public final class CgiPaths {
 	/** Reads one API's daily counter. */
 	public static final String QUOTA_GET = "/cgi-bin/openapi/quota/get";
 
+	/** Creates the custom menu. */
+	public static final String MENU_CREATE = "/cgi-bin/menu/create";
+
+	/** Reads the custom menu as created. */
+	public static final String MENU_GET = "/cgi-bin/menu/get";
+
+	/** Deletes the custom menu. */
+	public static final String MENU_DELETE = "/cgi-bin/menu/delete";
+
+	/** Reads the menu in force, in the shape of the console. */
+	public static final String SELF_MENU_INFO = "/cgi-bin/get_current_selfmenu_info";
+
+	/** Customer-service message. */
+	public static final String CUSTOM_SEND = "/cgi-bin/message/custom/send";
+
+	/** Template message. */
+	public static final String TEMPLATE_SEND = "/cgi-bin/message/template/send";
+
+	/** Temporary media upload. */
+	public static final String MEDIA_UPLOAD = "/cgi-bin/media/upload";
+
+	/** Temporary media download. */
+	public static final String MEDIA_GET = "/cgi-bin/media/get";
+
+	/** One follower's profile. */
+	public static final String USER_INFO = "/cgi-bin/user/info";
+
+	/** Up to 100 followers' profiles. */
+	public static final String USER_INFO_BATCH = "/cgi-bin/user/info/batchget";
+
+	/** The follower list, 10,000 OpenIDs a page. */
+	public static final String USER_GET = "/cgi-bin/user/get";
+
+	/** Parametric QR codes. */
+	public static final String QRCODE_CREATE = "/cgi-bin/qrcode/create";
+
 	private CgiPaths() {
 	}
 

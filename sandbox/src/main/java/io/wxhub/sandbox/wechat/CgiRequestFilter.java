@@ -1,7 +1,9 @@
 package io.wxhub.sandbox.wechat;
 
 import java.io.IOException;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.function.UnaryOperator;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -20,6 +22,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Sees every request to a WeChat API first: counts it for its app and path, then applies
@@ -66,14 +69,30 @@ class CgiRequestFilter extends OncePerRequestFilter {
 	}
 
 	private String appId(HttpServletRequest request, CachedBodyRequest cached) {
-		String appId = request.getParameter("appid");
+		// parameters of a multipart request come from the query string only: reading the
+		// others would parse the body here, where a too-big upload cannot be answered
+		UnaryOperator<String> parameter = (cached != null) ? request::getParameter
+				: (name) -> queryParameter(request, name);
+		String appId = parameter.apply("appid");
 		if (isBlank(appId) && cached != null) {
 			appId = bodyAppId(cached.body());
 		}
 		if (isBlank(appId)) {
-			appId = this.ledger.ownerOf(request.getParameter("access_token")).orElse(UNKNOWN_APP);
+			appId = this.ledger.ownerOf(parameter.apply("access_token")).orElse(UNKNOWN_APP);
 		}
 		return appId;
+	}
+
+	private static String queryParameter(HttpServletRequest request, String name) {
+		String query = request.getQueryString();
+		String value = (query != null)
+				? UriComponentsBuilder.newInstance().query(query).build().getQueryParams().getFirst(name) : null;
+		try {
+			return (value != null) ? URLDecoder.decode(value, StandardCharsets.UTF_8) : null;
+		}
+		catch (IllegalArgumentException ex) {
+			return value;
+		}
 	}
 
 	private String bodyAppId(byte[] body) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
+import io.wxhub.sandbox.SandboxHttp;
 import io.wxhub.sandbox.SandboxHttp.Reply;
 import io.wxhub.sandbox.SandboxTestSupport;
 import org.junit.jupiter.api.Test;
@@ -57,6 +58,33 @@ class SandboxControlTests extends SandboxTestSupport {
 		classicToken();
 		assertThat(token(APP, SECRET).errcode()).isZero();
 		assertThat(this.http.get("/sandbox/clock").json().path("offsetMillis").asLong()).isZero();
+	}
+
+	@Test
+	void resetForgetsMenusFollowersMessagesAndMedia() {
+		String token = classicToken();
+		String menu = "{\"button\":[{\"type\":\"click\",\"name\":\"a\",\"key\":\"k\"}]}";
+		assertThat(this.http.post("/cgi-bin/menu/create?access_token={t}", menu, token).errcode()).isZero();
+		String mediaId = this.http
+			.upload("/cgi-bin/media/upload?access_token={t}&type=image",
+					SandboxHttp.media("a.jpg", "image/jpeg", new byte[] { 1 }), token)
+			.text("media_id");
+		this.http.post("/sandbox/apps/{app}/followers", Map.of("openid", "oExtra"), APP);
+		this.http.post("/sandbox/apps/{app}/followers", Map.of("openid", demoFollower(APP, 3), "subscribed", true),
+				APP);
+		Map<String, Object> text = Map.of("touser", demoFollower(APP, 1), "msgtype", "text", "text",
+				Map.of("content", "hi"));
+		assertThat(this.http.post("/cgi-bin/message/custom/send?access_token={t}", text, token).errcode()).isZero();
+		assertThat(this.http.post("/sandbox/reset", null).status()).isEqualTo(204);
+		token = classicToken();
+		assertThat(this.http.get("/cgi-bin/menu/get?access_token={t}", token).errcode()).isEqualTo(46003);
+		assertThat(this.http.get("/cgi-bin/media/get?access_token={t}&media_id={m}", token, mediaId).errcode())
+			.isEqualTo(40007);
+		assertThat(this.http.get("/sandbox/apps/{app}/messages", APP).json().isEmpty()).isTrue();
+		JsonNode followers = this.http.get("/sandbox/apps/{app}/followers", APP).json();
+		assertThat(followers.size()).isEqualTo(3);
+		assertThat(followers.get(2).path("subscribed").asBoolean()).isFalse();
+		assertThat(followers.get(0).path("window").path("remaining").asInt()).isEqualTo(5);
 	}
 
 	@Test

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Proxied GET /cgi-bin/user/info against the same call straight to the sandbox, back to back,
+# both warmed up, two alternating rounds. Needs the system running (./run).
+# Usage: bench/proxy-user-info.sh [seconds] [connections]
+set -euo pipefail
+PROXY=${API_PROXY_URL:-http://127.0.0.1:8082}
+SANDBOX=${SANDBOX_URL:-http://127.0.0.1:8090}
+TOKEN_SERVER=${TOKEN_SERVER_URL:-http://127.0.0.1:8081}
+APP=${APP_ID:-wx5e1f0ad3c0ffee01}
+PROXY_KEY=${PROXY_CLIENT_KEY:-demo-proxy-client-key}
+TOKEN_KEY=${TOKEN_CLIENT_KEY:-demo-token-client-key}
+DURATION=${1:-15}
+CONNECTIONS=${2:-64}
+command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk" >&2; exit 1; }
+field() { sed -E "s/.*\"$1\":\"([^\"]*)\".*/\1/"; }
+
+OPENID=$(curl -fsS "$SANDBOX/sandbox/apps/$APP/followers" | grep -oE '"openid":"[^"]+"' | head -1 | cut -d'"' -f4)
+PROXY_TOKEN=$(curl -fsS "$PROXY/cgi-bin/token?grant_type=client_credential&appid=$APP&secret=$PROXY_KEY" | field access_token)
+REAL_TOKEN=$(curl -fsS -H "Authorization: Bearer $TOKEN_KEY" "$TOKEN_SERVER/v1/apps/$APP/access-token" | field accessToken)
+DIRECT="$SANDBOX/cgi-bin/user/info?access_token=$REAL_TOKEN&openid=$OPENID&lang=zh_CN"
+PROXIED="$PROXY/cgi-bin/user/info?access_token=$PROXY_TOKEN&openid=$OPENID&lang=zh_CN"
+curl -fsS "$PROXIED" | grep -q '"subscribe"' || { echo "proxied call failed" >&2; exit 1; }
+
+measure() {
+	wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" --latency "$2" |
+		awk -v label="$1" '/Requests\/sec/ {rps=$2} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} /Non-2xx/ {bad=$NF}
+			END {printf "%-10s %10s req/s   p50 %8s   p99 %8s   non-2xx %s\n", label, rps, p50, p99, (bad ? bad : 0)}'
+}
+
+echo "warming up both paths…"
+wrk -t1 -c"$CONNECTIONS" -d10s "$DIRECT" >/dev/null
+wrk -t1 -c"$CONNECTIONS" -d10s "$PROXIED" >/dev/null
+echo "$CONNECTIONS connections, ${DURATION}s each"
+for round in 1 2; do
+	measure "direct" "$DIRECT"
+	measure "proxied" "$PROXIED"
+done

@@ -1,0 +1,53 @@
+package io.wxhub.sandbox.message;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import tools.jackson.databind.node.ObjectNode;
+
+import io.wxhub.sandbox.follower.FollowerRegistry;
+import io.wxhub.sandbox.token.AuthorizedApp;
+import io.wxhub.sandbox.wechat.CgiPaths;
+import io.wxhub.sandbox.wechat.WeChatBodies;
+import io.wxhub.sandbox.wechat.WeChatError;
+
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class CustomMessageController {
+
+	private final WeChatBodies bodies;
+
+	private final FollowerRegistry followers;
+
+	private final CustomMessageValidator validator;
+
+	private final MessageLog log;
+
+	private final Clock clock;
+
+	CustomMessageController(WeChatBodies bodies, FollowerRegistry followers, CustomMessageValidator validator,
+			MessageLog log, Clock clock) {
+		this.bodies = bodies;
+		this.followers = followers;
+		this.validator = validator;
+		this.log = log;
+		this.clock = clock;
+	}
+
+	// checked in this order: recipient known, message valid, recipient follows, window
+	@PostMapping(CgiPaths.CUSTOM_SEND)
+	WeChatError send(AuthorizedApp app, @RequestBody(required = false) byte[] body) {
+		ObjectNode message = this.bodies.object(body);
+		String openid = CustomMessageValidator.text(message, "touser");
+		this.followers.require(app.appId(), openid);
+		String msgtype = this.validator.validate(app.appId(), message);
+		Instant now = this.clock.instant();
+		this.followers.spendCustomMessage(app.appId(), openid, now);
+		this.log.record(app.appId(), new SentMessage(openid, msgtype, message, now, null));
+		return WeChatError.ok();
+	}
+
+}
