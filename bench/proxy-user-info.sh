@@ -35,3 +35,7 @@ for round in 1 2; do
 	measure "direct" "$DIRECT"
 	measure "proxied" "$PROXIED"
 done
+echo "added latency without queueing: 1 connection, ${DURATION}s each"
+CONNECTIONS=1
+measure "direct" "$DIRECT"
+measure "proxied" "$PROXIED"

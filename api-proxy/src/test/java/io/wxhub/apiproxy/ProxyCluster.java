@@ -34,6 +34,8 @@ final class ProxyCluster implements AutoCloseable {
 
 	static final String LIMITED_KEY = "proxy-client-key-limited";
 
+	static final String TOKEN_SERVER_KEY = "proxy-to-token-server";
+
 	static final String SIGNING_KEY = "test-signing-key-0123456789abcdefghijklmnop";
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
@@ -57,7 +59,7 @@ final class ProxyCluster implements AutoCloseable {
 				"--spring.data.redis.url=" + TestRedis.url(), "--token-server.redis-prefix=" + this.prefix,
 				"--wechat.api-base-url=" + this.sandboxUrl, "--token-server.apps[0].app-id=" + APP,
 				"--token-server.apps[0].secret=" + APP_SECRET, "--token-server.clients[0].id=proxy",
-				"--token-server.clients[0].key=proxy-to-token-server", "--token-server.clients[0].apps[0]=" + APP));
+				"--token-server.clients[0].key=" + TOKEN_SERVER_KEY, "--token-server.clients[0].apps[0]=" + APP));
 		tokenServer.addAll(tokenServerArgs);
 		this.tokenServerUrl = start(TokenServerApplication.builder().run(tokenServer.toArray(String[]::new)));
 	}
@@ -75,7 +77,7 @@ final class ProxyCluster implements AutoCloseable {
 		List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.data.redis.url=" + TestRedis.url(),
 				"--api-proxy.redis-prefix=" + this.prefix, "--wechat.api-base-url=" + this.sandboxUrl,
 				"--api-proxy.token-server.url=" + this.tokenServerUrl,
-				"--api-proxy.token-server.client-key=proxy-to-token-server", "--api-proxy.signing-key=" + SIGNING_KEY,
+				"--api-proxy.token-server.client-key=" + TOKEN_SERVER_KEY, "--api-proxy.signing-key=" + SIGNING_KEY,
 				"--api-proxy.clients[0].id=all", "--api-proxy.clients[0].key=" + CLIENT_KEY,
 				"--api-proxy.clients[0].apps[0]=" + APP, "--api-proxy.clients[0].allow[0]=/cgi-bin/**",
 				"--api-proxy.clients[1].id=limited", "--api-proxy.clients[1].key=" + LIMITED_KEY,

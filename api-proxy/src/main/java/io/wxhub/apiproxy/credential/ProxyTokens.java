@@ -7,7 +7,9 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import javax.crypto.Mac;
@@ -33,6 +35,15 @@ public class ProxyTokens {
 
 	private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
+	/**
+	 * Tokens already verified, so the hot path skips the MAC; bounded, cleared when full.
+	 */
+	private static final int VERIFIED_CACHE_SIZE = 10_000;
+
+	private final Map<String, ProxyToken> verified = new ConcurrentHashMap<>();
+
+	private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
+
 	private final SecretKeySpec key;
 
 	private final Clock clock;
@@ -52,6 +63,21 @@ public class ProxyTokens {
 
 	/** The token's meaning when it is well formed, authentic and not expired. */
 	public Optional<ProxyToken> verify(String token) {
+		ProxyToken known = (token != null) ? this.verified.get(token) : null;
+		if (known != null) {
+			return this.clock.instant().isBefore(known.expiresAt()) ? Optional.of(known) : Optional.empty();
+		}
+		Optional<ProxyToken> checked = check(token);
+		if (checked.isPresent()) {
+			if (this.verified.size() >= VERIFIED_CACHE_SIZE) {
+				this.verified.clear();
+			}
+			this.verified.put(token, checked.get());
+		}
+		return checked;
+	}
+
+	private Optional<ProxyToken> check(String token) {
 		if (token == null || !SHAPE.matcher(token).matches()) {
 			return Optional.empty();
 		}
@@ -73,10 +99,14 @@ public class ProxyTokens {
 	}
 
 	private String mac(String data) {
+		return ENCODER.encodeToString(this.macs.get().doFinal(data.getBytes(StandardCharsets.UTF_8)));
+	}
+
+	private Mac newMac() {
 		try {
 			Mac mac = Mac.getInstance("HmacSHA256");
 			mac.init(this.key);
-			return ENCODER.encodeToString(mac.doFinal(data.getBytes(StandardCharsets.UTF_8)));
+			return mac;
 		}
 		catch (NoSuchAlgorithmException | InvalidKeyException ex) {
 			throw new IllegalStateException("HmacSHA256 unavailable", ex);

@@ -1,6 +1,8 @@
 package io.wxhub.apiproxy.forward;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -18,6 +20,8 @@ class Audit {
 
 	private static final Logger log = LoggerFactory.getLogger("wxhub.audit");
 
+	private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+
 	private final MeterRegistry meters;
 
 	Audit(MeterRegistry meters) {
@@ -34,14 +38,17 @@ class Audit {
 		Duration latency = Duration.ofNanos(System.nanoTime() - startedNanos);
 		log.info("client={} app={} api={} method={} outcome={} errcode={} status={} retried={} latency_ms={}", client,
 				app, api, method, outcome, errcode, status, retried, latency.toMillis());
-		Timer.builder("wxhub.proxy.requests")
-			.description("Calls through the proxy")
-			.tag("client", client)
-			.tag("app", app)
-			.tag("api", api)
-			.tag("outcome", outcome)
-			.tag("errcode", Integer.toString(errcode))
-			.register(this.meters)
+		String key = client + '|' + app + '|' + api + '|' + outcome + '|' + errcode;
+		this.timers
+			.computeIfAbsent(key,
+					(k) -> Timer.builder("wxhub.proxy.requests")
+						.description("Calls through the proxy")
+						.tag("client", client)
+						.tag("app", app)
+						.tag("api", api)
+						.tag("outcome", outcome)
+						.tag("errcode", Integer.toString(errcode))
+						.register(this.meters))
 			.record(latency);
 	}
 

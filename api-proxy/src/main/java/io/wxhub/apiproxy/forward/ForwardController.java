@@ -92,7 +92,7 @@ class ForwardController {
 			relay(answer, response);
 			String outcome = (answer.errcode() == 0) ? "ok" : "wechat_error";
 			this.audit.record(client.id(), token.appId(), path, request.getMethod(), outcome, answer.errcode(),
-					answer.response().statusCode(), answer.retried(), started);
+					answer.response().status(), answer.retried(), started);
 		}
 		catch (ProxyProblem ex) {
 			this.audit.record(client.id(), token.appId(), path, request.getMethod(), "failed", -1, ex.status().value(),
@@ -132,20 +132,20 @@ class ForwardController {
 	}
 
 	private static void relay(Forwarder.Answer answer, HttpServletResponse response) throws IOException {
-		response.setStatus(answer.response().statusCode());
-		answer.response().headers().map().forEach((name, values) -> {
-			if (RELAYED_HEADERS.contains(name.toLowerCase())
-					&& !(answer.bytes() != null && name.equalsIgnoreCase("content-length"))) {
-				values.forEach((value) -> response.addHeader(name, value));
+		response.setStatus(answer.response().status());
+		for (String[] header : answer.response().headers()) {
+			String name = header[0].toLowerCase();
+			if (RELAYED_HEADERS.contains(name) && !(answer.bytes() != null && name.equals("content-length"))) {
+				response.addHeader(header[0], header[1]);
 			}
-		});
+		}
 		OutputStream out = response.getOutputStream();
 		if (answer.bytes() != null) {
 			response.setContentLength(answer.bytes().length);
 			out.write(answer.bytes());
 			return;
 		}
-		try (InputStream in = answer.response().body()) {
+		try (UpstreamResponse upstream = answer.response(); InputStream in = upstream.body()) {
 			in.transferTo(out);
 		}
 	}

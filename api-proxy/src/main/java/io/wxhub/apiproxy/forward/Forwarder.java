@@ -1,8 +1,6 @@
 package io.wxhub.apiproxy.forward;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.http.HttpResponse;
 import java.util.List;
 
 import io.wxhub.apiproxy.tokens.AccessTokens;
@@ -54,16 +52,17 @@ class Forwarder {
 		return first;
 	}
 
-	private Answer inspect(HttpResponse<InputStream> response) throws IOException {
-		String type = response.headers().firstValue("Content-Type").orElse("");
-		long length = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+	private Answer inspect(UpstreamResponse response) throws IOException {
+		String type = String.valueOf(response.header("Content-Type"));
+		String declared = response.header("Content-Length");
+		long length = (declared != null) ? Long.parseLong(declared.trim()) : -1;
 		boolean jsonLike = type.contains("json") || type.startsWith("text/plain");
 		if (!jsonLike || length > INSPECTED_LIMIT) {
 			return new Answer(response, null, 0, false);
 		}
 		byte[] bytes;
-		try (InputStream in = response.body()) {
-			bytes = in.readNBytes(INSPECTED_LIMIT);
+		try (response) {
+			bytes = response.body().readNBytes(INSPECTED_LIMIT);
 		}
 		return new Answer(response, bytes, errcodeOf(bytes), false);
 	}
@@ -90,7 +89,7 @@ class Forwarder {
 	 * @param errcode WeChat's errcode, 0 when none or not inspected
 	 * @param retried whether a second attempt was made
 	 */
-	record Answer(HttpResponse<InputStream> response, byte[] bytes, int errcode, boolean retried) {
+	record Answer(UpstreamResponse response, byte[] bytes, int errcode, boolean retried) {
 
 		Answer asRetry() {
 			return new Answer(this.response, this.bytes, this.errcode, true);

@@ -4,11 +4,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.http.HttpRequest.BodyPublisher;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.file.Files;
 import java.nio.file.Path;
+
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.FileEntity;
 
 import org.springframework.http.HttpStatus;
 
@@ -61,20 +63,13 @@ final class RequestBody implements AutoCloseable {
 		return this.length;
 	}
 
-	/** A fresh publisher over the same bytes, for each attempt. */
-	BodyPublisher publisher() {
-		if (this.length == 0) {
-			return BodyPublishers.noBody();
-		}
-		if (this.bytes != null) {
-			return BodyPublishers.ofByteArray(this.bytes);
-		}
-		try {
-			return BodyPublishers.ofFile(this.file);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+	/**
+	 * A repeatable entity over the same bytes, for each attempt. It carries no content
+	 * type: the caller's Content-Type header is forwarded as it came.
+	 */
+	HttpEntity entity() {
+		return (this.bytes != null) ? new ByteArrayEntity(this.bytes, null)
+				: new FileEntity(this.file.toFile(), (ContentType) null);
 	}
 
 	@Override
