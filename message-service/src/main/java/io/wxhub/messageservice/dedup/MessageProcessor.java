@@ -1,0 +1,184 @@
+package io.wxhub.messageservice.dedup;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+
+import io.wxhub.messageservice.delivery.CustomerServiceSender;
+import io.wxhub.messageservice.routing.Router;
+import io.wxhub.messageservice.routing.Rule;
+import io.wxhub.messageservice.system.MessageServiceProperties;
+import io.wxhub.protocol.message.InboundMessage;
+import io.wxhub.protocol.reply.Reply;
+import jakarta.annotation.PreDestroy;
+import org.redisson.client.RedisException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs each message's action once across replicas and answers within the deadline. The
+ * replica that claims a message runs the action; if the reply is not ready by the
+ * deadline it answers empty at once and the reply goes out later as a customer-service
+ * message. A retry WeChat sends meanwhile, on any replica, waits for the first answer
+ * (within its own deadline) and then gets exactly the same bytes.
+ */
+@Component
+public class MessageProcessor {
+
+	private static final Logger log = LoggerFactory.getLogger(MessageProcessor.class);
+
+	private static final Duration POLL = Duration.ofMillis(20);
+
+	private final ExecutorService actions = Executors.newCachedThreadPool((task) -> {
+		Thread thread = new Thread(task, "message-action");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	private final DedupStore store;
+
+	private final Router router;
+
+	private final CustomerServiceSender sender;
+
+	private final MessageMetrics metrics;
+
+	private final Duration deadline;
+
+	private final Clock clock;
+
+	MessageProcessor(DedupStore store, Router router, CustomerServiceSender sender, MessageMetrics metrics,
+			MessageServiceProperties properties, Clock clock) {
+		this.store = store;
+		this.router = router;
+		this.sender = sender;
+		this.metrics = metrics;
+		this.deadline = properties.deadline();
+		this.clock = clock;
+	}
+
+	/**
+	 * The answer body for a message that arrived at {@code arrivedAt}; {@code render}
+	 * turns a reply into the body (plain or encrypted). An empty string means an empty
+	 * 200.
+	 */
+	public String process(String appId, InboundMessage message, Instant arrivedAt, Function<Reply, String> render) {
+		Instant due = arrivedAt.plus(this.deadline);
+		String key = message.deduplicationKey();
+		while (true) {
+			if (claim(appId, key)) {
+				return runOnce(appId, key, message, due, render);
+			}
+			this.metrics.dedupHit(appId);
+			DedupStore.State state = awaitOutcome(appId, key, due);
+			if (state != null) {
+				return state.done() ? state.body() : "";
+			}
+			// The claim lapsed without an answer (its replica died): take the message
+			// over.
+		}
+	}
+
+	private String runOnce(String appId, String key, InboundMessage message, Instant due,
+			Function<Reply, String> render) {
+		Optional<Rule> rule = this.router.match(appId, message);
+		CompletableFuture<Optional<Reply>> action = rule.isPresent()
+				? CompletableFuture.supplyAsync(() -> this.router.run(rule.get(), appId, message), this.actions)
+				: CompletableFuture.completedFuture(Optional.empty());
+		String body;
+		try {
+			body = action
+				.get(Math.max(0, Duration.between(this.clock.instant(), due).toMillis()), TimeUnit.MILLISECONDS)
+				.map(render)
+				.orElse("");
+			this.metrics.handled(appId, message, body.isEmpty() ? "empty" : "replied");
+		}
+		catch (TimeoutException ex) {
+			body = "";
+			this.metrics.handled(appId, message, "deferred");
+			action.thenAccept((reply) -> reply.ifPresent((r) -> this.sender.send(appId, message.fromUserName(), r)))
+				.exceptionally((failure) -> logFailure(appId, failure));
+		}
+		catch (ExecutionException | RuntimeException ex) {
+			body = "";
+			logFailure(appId, (ex instanceof ExecutionException) ? ex.getCause() : ex);
+			this.metrics.handled(appId, message, "failed");
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			body = "";
+		}
+		complete(appId, key, body);
+		return body;
+	}
+
+	/**
+	 * The first replica's answer; a pending state at the deadline; null if the claim
+	 * lapsed.
+	 */
+	private DedupStore.State awaitOutcome(String appId, String key, Instant due) {
+		while (true) {
+			DedupStore.State state = read(appId, key);
+			if (state == null || state.done() || !this.clock.instant().isBefore(due)) {
+				return state;
+			}
+			try {
+				Thread.sleep(POLL.toMillis());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return new DedupStore.State(null);
+			}
+		}
+	}
+
+	/** Redis unavailable: handle the message here rather than lose it (no dedup then). */
+	private boolean claim(String appId, String key) {
+		try {
+			return this.store.claim(appId, key, this.deadline.plusSeconds(1));
+		}
+		catch (RedisException ex) {
+			log.warn("Dedup unavailable, handling message without it: {}", ex.getMessage());
+			return true;
+		}
+	}
+
+	private DedupStore.State read(String appId, String key) {
+		try {
+			return this.store.read(appId, key);
+		}
+		catch (RedisException ex) {
+			return new DedupStore.State(null);
+		}
+	}
+
+	private void complete(String appId, String key, String body) {
+		try {
+			this.store.complete(appId, key, body);
+		}
+		catch (RedisException ex) {
+			log.warn("Could not store the answer for WeChat's retries: {}", ex.getMessage());
+		}
+	}
+
+	private Void logFailure(String appId, Throwable failure) {
+		log.warn("Action for app {} failed: {}", appId, failure.toString());
+		return null;
+	}
+
+	@PreDestroy
+	void stop() {
+		this.actions.shutdown();
+	}
+
+}
