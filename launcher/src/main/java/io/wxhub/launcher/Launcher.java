@@ -20,6 +20,12 @@ public final class Launcher {
 
 	static final String DEMO_PROXY_CLIENT_KEY = "demo-proxy-client-key";
 
+	/**
+	 * The sandbox's first demo follower of the demo app (see the sandbox's
+	 * DemoFollowers).
+	 */
+	static final String DEMO_FOLLOWER = "o6QT0ruIp7HqPn01laGVDpNMMn4p";
+
 	private final List<ServiceProcess> started = new ArrayList<>();
 
 	private LocalRedis redis;
@@ -42,8 +48,10 @@ public final class Launcher {
 		common.put("WECHAT_API_BASE_URL", "http://127.0.0.1:8090");
 		Map<String, String> proxy = new LinkedHashMap<>(common);
 		proxy.put("TOKEN_SERVER_URL", "http://127.0.0.1:8081");
+		Map<String, String> messages = new LinkedHashMap<>(common);
+		messages.put("API_PROXY_URL", "http://127.0.0.1:8082");
 		if (!start(root, "sandbox", 8090, Map.of()) || !start(root, "token-server", 8081, common)
-				|| !start(root, "api-proxy", 8082, proxy)) {
+				|| !start(root, "api-proxy", 8082, proxy) || !start(root, "message-service", 8083, messages)) {
 			return false;
 		}
 		printWelcome();
@@ -76,6 +84,9 @@ public final class Launcher {
 				+ "' http://127.0.0.1:8081/v1/apps/" + DEMO_APP + "/access-token");
 		System.out.println("  curl 'http://127.0.0.1:8082/cgi-bin/token?grant_type=client_credential&appid=" + DEMO_APP
 				+ "&secret=" + DEMO_PROXY_CLIENT_KEY + "'");
+		System.out.println(
+				"  curl -s -X POST -H 'Content-Type: application/json' -d '{\"msgType\":\"text\",\"content\":\"微博\"}' "
+						+ "http://127.0.0.1:8090/sandbox/apps/" + DEMO_APP + "/followers/" + DEMO_FOLLOWER + "/send");
 		System.out.println();
 		System.out.println("Logs in logs/. Ctrl-C stops everything.");
 	}

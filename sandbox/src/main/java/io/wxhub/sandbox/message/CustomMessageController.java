@@ -5,6 +5,7 @@ import java.time.Instant;
 
 import tools.jackson.databind.node.ObjectNode;
 
+import io.wxhub.sandbox.conversation.Conversations;
 import io.wxhub.sandbox.follower.FollowerRegistry;
 import io.wxhub.sandbox.token.AuthorizedApp;
 import io.wxhub.sandbox.wechat.CgiPaths;
@@ -26,14 +27,17 @@ class CustomMessageController {
 
 	private final MessageLog log;
 
+	private final Conversations conversations;
+
 	private final Clock clock;
 
 	CustomMessageController(WeChatBodies bodies, FollowerRegistry followers, CustomMessageValidator validator,
-			MessageLog log, Clock clock) {
+			MessageLog log, Conversations conversations, Clock clock) {
 		this.bodies = bodies;
 		this.followers = followers;
 		this.validator = validator;
 		this.log = log;
+		this.conversations = conversations;
 		this.clock = clock;
 	}
 
@@ -47,6 +51,7 @@ class CustomMessageController {
 		Instant now = this.clock.instant();
 		this.followers.spendCustomMessage(app.appId(), openid, now);
 		this.log.record(app.appId(), new SentMessage(openid, msgtype, message, now, null));
+		this.conversations.customerService(app.appId(), openid, msgtype, message, now);
 		return WeChatError.ok();
 	}
 

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Set;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -27,13 +29,14 @@ import org.springframework.validation.annotation.Validated;
  * @param stableRotateBefore a non-forced {@code stable_token} call returns a new token
  * once less than this remains of the current one (capped at half the token lifetime)
  * @param dailyQuotas daily call limits per API path, merged over WeChat's defaults
+ * @param push how simulated followers' messages are pushed to the callback URLs
  */
 @ConfigurationProperties("sandbox")
 @Validated
 public record SandboxProperties(@DefaultValue @Valid List<Account> accounts,
 		@DefaultValue("7200s") @NotNull Duration tokenLifetime, @DefaultValue("5m") @NotNull Duration tokenOverlap,
 		@DefaultValue("5m") @NotNull Duration stableRotateBefore,
-		@DefaultValue Map<String, @NotNull @PositiveOrZero Long> dailyQuotas) {
+		@DefaultValue Map<String, @NotNull @PositiveOrZero Long> dailyQuotas, @DefaultValue @Valid Push push) {
 
 	public SandboxProperties {
 		if (tokenLifetime.isNegative() || tokenLifetime.isZero()) {
@@ -84,6 +87,25 @@ public record SandboxProperties(@DefaultValue @Valid List<Account> accounts,
 			if (mode != Mode.PLAIN && (aesKey == null || token == null)) {
 				throw new IllegalArgumentException(
 						"sandbox account " + appId + " needs token and aes-key in mode " + mode.name().toLowerCase());
+			}
+		}
+
+	}
+
+	/**
+	 * How the push side delivers a follower's message, as WeChat does.
+	 *
+	 * @param timeout how long one attempt waits for the answer before it fails (WeChat: 5
+	 * s); also the timeout of the URL check
+	 * @param attempts how many times one message is sent at most before the follower sees
+	 * "service unavailable" (WeChat: 3 in total)
+	 */
+	public record Push(@DefaultValue("5s") @NotNull Duration timeout,
+			@DefaultValue("3") @Min(1) @Max(10) int attempts) {
+
+		public Push {
+			if (timeout.isNegative() || timeout.isZero()) {
+				throw new IllegalArgumentException("sandbox.push.timeout must be positive");
 			}
 		}
 

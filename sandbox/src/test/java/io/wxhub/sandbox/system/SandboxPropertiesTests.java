@@ -27,6 +27,8 @@ class SandboxPropertiesTests {
 			assertThat(properties.tokenOverlap()).isEqualTo(Duration.ofMinutes(5));
 			assertThat(properties.effectiveStableRotateBefore()).isEqualTo(Duration.ofMinutes(5));
 			assertThat(properties.dailyQuotas()).isEmpty();
+			assertThat(properties.push().timeout()).isEqualTo(Duration.ofSeconds(5));
+			assertThat(properties.push().attempts()).isEqualTo(3);
 		});
 	}
 
@@ -65,6 +67,8 @@ class SandboxPropertiesTests {
 				"sandbox.accounts[0].callback-url=ftp://x");
 		assertFails("sandbox.token-lifetime=0s");
 		assertFails("sandbox.daily-quotas[/cgi-bin/token]=-1");
+		assertFails("sandbox.push.timeout=0s");
+		assertFails("sandbox.push.attempts=0");
 	}
 
 	private void assertFails(String... properties) {
