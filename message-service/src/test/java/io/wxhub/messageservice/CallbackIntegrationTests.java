@@ -199,6 +199,24 @@ class CallbackIntegrationTests {
 			.body()).contains("\"status\":\"UP\"");
 	}
 
+	@Test
+	void metricsCountMessagesDedupHitsAndRefusals() {
+		TextMessage message = text("gh_plain", "metrics");
+		plain.plain(message);
+		plain.plain(message);
+		plain.plainBody("not xml");
+		String metrics = Pushes
+			.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url() + "/actuator/prometheus")))
+			.body();
+		assertThat(metrics)
+			.contains("wxhub_messages_total{app=\"" + PLAIN_APP + "\",outcome=\"replied\",type=\"text\"}")
+			.contains("wxhub_messages_dedup_hits_total{app=\"" + PLAIN_APP + "\"}")
+			.contains("wxhub_messages_rejected_total{reason=\"malformed-xml\"}")
+			.contains("wxhub_messages_handling_seconds_count{app=\"" + PLAIN_APP + "\"}");
+		assertThat(Pushes.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url() + "/actuator/env")))
+			.statusCode()).isEqualTo(404);
+	}
+
 	private static String url() {
 		return "http://127.0.0.1:" + ((WebServerApplicationContext) service).getWebServer().getPort();
 	}

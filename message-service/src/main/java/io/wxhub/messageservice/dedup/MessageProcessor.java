@@ -92,9 +92,18 @@ public class MessageProcessor {
 	private String runOnce(String appId, String key, InboundMessage message, Instant due,
 			Function<Reply, String> render) {
 		Optional<Rule> rule = this.router.match(appId, message);
-		CompletableFuture<Optional<Reply>> action = rule.isPresent()
-				? CompletableFuture.supplyAsync(() -> this.router.run(rule.get(), appId, message), this.actions)
-				: CompletableFuture.completedFuture(Optional.empty());
+		CompletableFuture<Optional<Reply>> action;
+		if (rule.isEmpty()) {
+			action = CompletableFuture.completedFuture(Optional.empty());
+		}
+		else if (rule.get().action().type().isImmediate()) {
+			// Templated replies and echoes are computed in memory: no hand-off to another
+			// thread.
+			action = CompletableFuture.completedFuture(this.router.run(rule.get(), appId, message));
+		}
+		else {
+			action = CompletableFuture.supplyAsync(() -> this.router.run(rule.get(), appId, message), this.actions);
+		}
 		String body;
 		try {
 			body = action

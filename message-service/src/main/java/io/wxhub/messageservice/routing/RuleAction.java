@@ -31,7 +31,12 @@ public record RuleAction(@NotNull Type type, @Valid ReplyTemplate reply, String 
 		/** A {@link MessageHandler} bean. */
 		BEAN,
 		/** Nothing to say (an empty answer). */
-		NONE
+		NONE;
+
+		/** True for actions computed in memory, that cannot take long. */
+		public boolean isImmediate() {
+			return this == REPLY || this == ECHO || this == NONE;
+		}
 
 	}
 

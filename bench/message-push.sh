@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Safe-mode text pushes with unique MsgIds answered by the demo's templated welcome reply, against
+# a trivial endpoint of the same stack (GET /v1/ping), back to back, both warmed up.
+# Needs the system running (./run). Usage: bench/message-push.sh [seconds] [connections]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BASE=${MESSAGE_SERVICE_URL:-http://127.0.0.1:8083}
+DURATION=${1:-15}
+CONNECTIONS=${2:-64}
+COUNT=${PUSH_COUNT:-200000}
+command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk" >&2; exit 1; }
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+
+measure() {
+	local label=$1
+	shift
+	wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" --latency "$@" |
+		awk -v label="$label" '/Requests\/sec/ {rps=$2} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} /Non-2xx/ {bad=$NF}
+			END {printf "%-10s %10s req/s   p50 %8s   p99 %8s   non-2xx %s\n", label, rps, p50, p99, (bad ? bad : 0)}'
+}
+
+# Demo account 1 (safe mode); its Token and EncodingAESKey are the public demo values.
+java -cp wechat-protocol/target/classes bench/GeneratePushes.java wx5e1f0ad3c0ffee01 gh_wxhubdemo01 wxhubdemo \
+	wxhubDemoEncodingAesKey0123456789abcdefghij "$COUNT" "$WORK/warm.txt"
+java -cp wechat-protocol/target/classes bench/GeneratePushes.java wx5e1f0ad3c0ffee01 gh_wxhubdemo01 wxhubdemo \
+	wxhubDemoEncodingAesKey0123456789abcdefghij "$COUNT" "$WORK/pushes.txt"
+sleep 1 # the second file's MsgIds start one second later: none repeats the warm-up's
+head -1 "$WORK/pushes.txt" | cut -f1 | grep -q '^/wx/' || { echo "generation failed" >&2; exit 1; }
+
+echo "warming up both endpoints (the crypto and XML paths take a while to compile)…"
+wrk -t1 -c"$CONNECTIONS" -d15s "$BASE/v1/ping" >/dev/null
+wrk -t1 -c"$CONNECTIONS" -d30s -s bench/pushes.lua "$BASE" -- "$WORK/warm.txt" >/dev/null
+echo "$CONNECTIONS connections, ${DURATION}s each (pushes: $COUNT unique, replayed in order)"
+for round in 1 2; do
+	measure "ping" "$BASE/v1/ping"
+	measure "push" -s bench/pushes.lua "$BASE" -- "$WORK/pushes.txt"
+done
