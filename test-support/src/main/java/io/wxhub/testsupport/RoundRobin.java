@@ -22,10 +22,15 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * A tiny round-robin HTTP balancer on a loopback port, standing in front of service
  * replicas in tests: each request goes to the next backend in turn (method, path, query,
- * Content-Type and body passed on; status, Content-Type and body passed back). Backends
- * can be set after it started, so its URL can be configured before the services exist.
+ * end-to-end headers and body passed on; status, Content-Type and body passed back).
+ * Backends can be set after it started, so its URL can be configured before the services
+ * exist.
  */
 public final class RoundRobin implements AutoCloseable {
+
+	/** Headers that belong to one connection (or that the client sets itself). */
+	private static final java.util.Set<String> HOP_BY_HOP = java.util.Set.of("host", "connection", "content-length",
+			"expect", "upgrade", "keep-alive", "transfer-encoding", "te", "trailer", "proxy-connection");
 
 	private final HttpServer server;
 
@@ -90,10 +95,11 @@ public final class RoundRobin implements AutoCloseable {
 				.newBuilder(URI.create(this.backends.get(index) + exchange.getRequestURI()))
 				.timeout(Duration.ofSeconds(60))
 				.method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
-			String type = exchange.getRequestHeaders().getFirst("Content-Type");
-			if (type != null) {
-				request.header("Content-Type", type);
-			}
+			exchange.getRequestHeaders().forEach((name, values) -> {
+				if (!HOP_BY_HOP.contains(name.toLowerCase())) {
+					values.forEach((value) -> request.header(name, value));
+				}
+			});
 			HttpResponse<byte[]> response;
 			try {
 				response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());

@@ -81,11 +81,32 @@ public class MessageProcessor {
 			}
 			this.metrics.dedupHit(appId);
 			DedupStore.State state = awaitOutcome(appId, key, due);
+			if (state != null && state.done()) {
+				return state.body();
+			}
 			if (state != null) {
-				return state.done() ? state.body() : "";
+				// Still pending at our deadline: answer empty, and make sure the message
+				// is not
+				// lost should the replica working on it die before it answers.
+				this.actions.execute(() -> watchForLapse(appId, key, message));
+				return "";
 			}
 			// The claim lapsed without an answer (its replica died): take the message
 			// over.
+		}
+	}
+
+	/**
+	 * Takes over a message whose claim lapses unanswered; its reply then goes out late.
+	 */
+	private void watchForLapse(String appId, String key, InboundMessage message) {
+		DedupStore.State state = awaitOutcome(appId, key, this.clock.instant().plus(this.deadline.plusSeconds(2)));
+		if (state == null && claim(appId, key)) {
+			this.metrics.handled(appId, message, "taken_over");
+			complete(appId, key, "");
+			this.router.match(appId, message)
+				.flatMap((rule) -> this.router.run(rule, appId, message))
+				.ifPresent((reply) -> this.sender.send(appId, message.fromUserName(), reply));
 		}
 	}
 

@@ -1,0 +1,181 @@
+package io.wxhub.system.e2e;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import me.chanjar.weixin.common.bean.menu.WxMenu;
+import me.chanjar.weixin.common.bean.menu.WxMenuButton;
+import me.chanjar.weixin.mp.api.WxMpService;
+import me.chanjar.weixin.mp.api.impl.WxMpServiceImpl;
+import me.chanjar.weixin.mp.config.WxMpHostConfig;
+import me.chanjar.weixin.mp.config.impl.WxMpDefaultConfigImpl;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.JsonNode;
+
+import static io.wxhub.system.e2e.SystemUnderTest.APP;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The real jars as separate processes, as deployed: the seed conversation in safe mode, a
+ * slow reply delivered as a customer-service message, a menu created by WxJava through
+ * the proxy, and a message-service replica killed with {@code kill -9} in the middle of a
+ * request.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SystemEndToEndTests {
+
+	private static final AtomicInteger SLOW_CALLS = new AtomicInteger();
+
+	private static HttpServer backend;
+
+	private static SystemUnderTest system;
+
+	@BeforeAll
+	static void start() throws IOException {
+		backend = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
+		backend.setExecutor(Executors.newFixedThreadPool(8));
+		backend.createContext("/slow", (exchange) -> {
+			SLOW_CALLS.incrementAndGet();
+			ServiceProcess.sleep(6000);
+			answer(exchange, "{\"msgType\":\"text\",\"content\":\"thanks for waiting\"}");
+		});
+		backend.start();
+		String slowUrl = "http://127.0.0.1:" + backend.getAddress().getPort() + "/slow";
+		Map<String, Object> slowRule = Map.of("name", "slow", "msg-type", "text", "content-prefix", "slow", "action",
+				Map.of("type", "forward", "url", slowUrl, "timeout", "20s"));
+		system = new SystemUnderTest(List.of(slowRule), List.of(), List.of());
+	}
+
+	@AfterAll
+	static void stop() {
+		if (system != null) {
+			system.close();
+		}
+		backend.stop(0);
+	}
+
+	@Test
+	@Order(1)
+	void theSeedConversationInSafeMode() {
+		JsonNode hi = system.send("{\"msgType\":\"event\",\"event\":\"subscribe\"}");
+		assertThat(hi.path("reply").path("content").asString()).isEqualTo("Hi~ 终于等到你");
+		JsonNode weibo = system.send("{\"msgType\":\"text\",\"content\":\"微博\"}");
+		assertThat(weibo.path("outcome").asString()).isEqualTo("reply");
+		assertThat(weibo.path("reply").path("articles").get(0).path("url").asString()).contains("weibo.com");
+		assertThat(weibo.path("responseBody").asString()).contains("<Encrypt>");
+		JsonNode welcome = system.send("{\"msgType\":\"text\",\"content\":\"你好\"}");
+		assertThat(welcome.path("reply").path("articles").size()).isEqualTo(2);
+		JsonNode image = system.send("{\"msgType\":\"image\",\"mediaId\":\"MEDIA_E2E_1\"}");
+		assertThat(image.path("reply").path("mediaId").asString()).isEqualTo("MEDIA_E2E_1");
+	}
+
+	@Test
+	@Order(2)
+	void aSlowReplyIsDeliveredAsACustomerServiceMessage() {
+		int before = SLOW_CALLS.get();
+		Instant sent = Instant.now();
+		JsonNode seen = system.send("{\"msgType\":\"text\",\"content\":\"slow question\"}");
+		assertThat(seen.path("outcome").asString()).isEqualTo("empty");
+		assertThat(Duration.between(sent, Instant.now())).isLessThan(Duration.ofSeconds(5));
+		JsonNode late = awaitCustomerServiceMessages(1, Duration.ofSeconds(20)).get(0);
+		assertThat(late.path("body").toString()).contains("thanks for waiting");
+		assertThat(SLOW_CALLS.get() - before).isEqualTo(1);
+	}
+
+	@Test
+	@Order(3)
+	void wxJavaCreatesAMenuThroughTheProxy() throws Exception {
+		WxMpDefaultConfigImpl config = new WxMpDefaultConfigImpl();
+		config.setAppId(APP);
+		config.setSecret("demo-proxy-client-key");
+		config.setHostConfig(new WxMpHostConfig(system.apiProxy.url(), WxMpHostConfig.OPEN_DEFAULT_HOST_URL,
+				WxMpHostConfig.MP_DEFAULT_HOST_URL));
+		WxMpService wx = new WxMpServiceImpl();
+		wx.setWxMpConfigStorage(config);
+		WxMenuButton button = new WxMenuButton();
+		button.setType("click");
+		button.setName("今日歌曲");
+		button.setKey("V1001_TODAY_MUSIC");
+		WxMenu menu = new WxMenu();
+		menu.setButtons(List.of(button));
+		wx.getMenuService().menuCreate(menu);
+		JsonNode stored = SystemUnderTest.json(SystemUnderTest
+			.get(system.sandbox.url() + "/cgi-bin/menu/get?access_token=" + system.accessToken(), null));
+		assertThat(stored.path("menu").path("button").get(0).path("name").asString()).isEqualTo("今日歌曲");
+	}
+
+	/**
+	 * The replica working on a slow message is killed mid-request: WeChat's retry reaches
+	 * the other replica, which answers within WeChat's time and, once the dead replica's
+	 * claim lapses, takes the message over; the follower gets exactly one reply, and the
+	 * system serves on.
+	 */
+	@Test
+	@Order(4)
+	void killingAMessageServiceMidRequestLosesNothing() {
+		int csBefore = customerServiceMessages().size();
+		int target = system.callback.requestsPerBackend().stream().mapToInt(Integer::intValue).sum() % 2;
+		Thread killer = new Thread(() -> {
+			ServiceProcess.sleep(800);
+			system.messageServices.get(target).kill();
+		});
+		killer.start();
+		JsonNode seen = system.send("{\"msgType\":\"text\",\"content\":\"slow but important\"}");
+		assertThat(seen.path("outcome").asString()).isEqualTo("empty");
+		assertThat(seen.path("attempts").asInt()).isGreaterThanOrEqualTo(2);
+		List<JsonNode> delivered = awaitCustomerServiceMessages(csBefore + 1, Duration.ofSeconds(30));
+		assertThat(delivered.get(csBefore).path("body").toString()).contains("thanks for waiting");
+		ServiceProcess.sleep(2000);
+		assertThat(customerServiceMessages()).hasSize(csBefore + 1);
+		// The system serves on with one replica: WeChat's retries find the live one.
+		JsonNode after = system.send("{\"msgType\":\"text\",\"content\":\"微博\"}");
+		assertThat(after.path("outcome").asString()).isEqualTo("reply");
+	}
+
+	private static List<JsonNode> awaitCustomerServiceMessages(int count, Duration timeout) {
+		Instant deadline = Instant.now().plus(timeout);
+		while (Instant.now().isBefore(deadline)) {
+			List<JsonNode> messages = customerServiceMessages();
+			if (messages.size() >= count) {
+				return messages;
+			}
+			ServiceProcess.sleep(250);
+		}
+		throw new AssertionError("fewer than " + count + " customer-service messages within " + timeout);
+	}
+
+	private static List<JsonNode> customerServiceMessages() {
+		List<JsonNode> messages = new java.util.ArrayList<>();
+		for (JsonNode entry : system.conversation()) {
+			if (entry.path("kind").asString().equals("customer-service")) {
+				messages.add(entry);
+			}
+		}
+		return messages;
+	}
+
+	private static void answer(HttpExchange exchange, String body) throws IOException {
+		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+		exchange.getResponseHeaders().add("Content-Type", "application/json");
+		exchange.sendResponseHeaders(200, bytes.length);
+		try (OutputStream out = exchange.getResponseBody()) {
+			out.write(bytes);
+		}
+	}
+
+}
