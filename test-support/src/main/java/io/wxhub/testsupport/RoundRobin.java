@@ -100,11 +100,23 @@ public final class RoundRobin implements AutoCloseable {
 					values.forEach((value) -> request.header(name, value));
 				}
 			});
-			HttpResponse<byte[]> response;
-			try {
-				response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+			HttpResponse<byte[]> response = null;
+			// Like a real balancer: a backend that refuses the connection is skipped.
+			for (int tried = 0; response == null && tried < this.backends.size(); tried++) {
+				try {
+					response = this.http.send(
+							request.uri(URI.create(this.backends.get(index) + exchange.getRequestURI())).build(),
+							HttpResponse.BodyHandlers.ofByteArray());
+				}
+				catch (java.net.ConnectException ex) {
+					index = (index + 1) % this.backends.size();
+					this.counts.get(index).incrementAndGet();
+				}
+				catch (IOException ex) {
+					break;
+				}
 			}
-			catch (IOException ex) {
+			if (response == null) {
 				exchange.sendResponseHeaders(502, -1);
 				return;
 			}

@@ -1,0 +1,83 @@
+package io.wxhub.system.e2e;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import io.wxhub.testsupport.TestRedis;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The README's run command: the launcher starts every service, prints where they are and
+ * how to try them, and on Ctrl-C (SIGINT) stops every process it started.
+ */
+class LauncherTests {
+
+	@Test
+	void ctrlCStopsEveryProcessTheLauncherStarted() throws Exception {
+		Path jar;
+		try (var files = Files.list(ServiceProcess.ROOT.resolve("launcher/target"))) {
+			jar = files.filter((f) -> f.getFileName().toString().endsWith("-exec.jar")).findFirst().orElseThrow();
+		}
+		ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-jar",
+				jar.toString(), ServiceProcess.ROOT.toString())
+			.redirectErrorStream(true);
+		// Any Redis will do; the launcher only passes it on (unset, it would start an
+		// embedded one).
+		builder.environment().put("REDIS_URL", TestRedis.url());
+		Process launcher = builder.start();
+		StringBuilder output = new StringBuilder();
+		CompletableFuture<Boolean> up = CompletableFuture.supplyAsync(() -> readUntilUp(launcher, output));
+		try {
+			assertThat(up.get(300, TimeUnit.SECONDS)).as(output.toString()).isTrue();
+			assertThat(output).contains("token-server", "api-proxy", "message-service", "sandbox",
+					"/followers/o6QT0ruIp7HqPn01laGVDpNMMn4p/send");
+			List<ProcessHandle> children = launcher.descendants().toList();
+			assertThat(children).hasSizeGreaterThanOrEqualTo(4);
+
+			// What Ctrl-C in a terminal sends.
+			new ProcessBuilder("kill", "-INT", Long.toString(launcher.pid())).start().waitFor();
+			assertThat(launcher.waitFor(60, TimeUnit.SECONDS)).isTrue();
+			Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+			while (children.stream().anyMatch(ProcessHandle::isAlive) && Instant.now().isBefore(deadline)) {
+				ServiceProcess.sleep(200);
+			}
+			assertThat(children).noneMatch(ProcessHandle::isAlive);
+		}
+		finally {
+			launcher.descendants().forEach(ProcessHandle::destroyForcibly);
+			launcher.destroyForcibly();
+		}
+	}
+
+	private static boolean readUntilUp(Process process, StringBuilder output) {
+		try (BufferedReader reader = new BufferedReader(
+				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+			String line;
+			while ((line = reader.readLine()) != null) {
+				output.append(line).append('\n');
+				if (line.contains("Ctrl-C stops everything")) {
+					// Keep draining so the launcher never blocks on a full pipe.
+					CompletableFuture.runAsync(() -> reader.lines().forEach((rest) -> {
+					}));
+					return true;
+				}
+			}
+			return false;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+}
