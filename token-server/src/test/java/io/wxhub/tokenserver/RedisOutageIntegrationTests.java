@@ -24,6 +24,7 @@ class RedisOutageIntegrationTests {
 			String token = json(get(server + "/v1/apps/" + APP + "/access-token", CLIENT_KEY)).path("accessToken")
 				.asString();
 
+			long callsBeforeOutage = cluster.upstreamCalls(APP, "/cgi-bin/token");
 			redis.stop();
 			Instant end = Instant.now().plusSeconds(4);
 			while (Instant.now().isBefore(end)) {
@@ -57,6 +58,10 @@ class RedisOutageIntegrationTests {
 			assertThat(after.statusCode()).isEqualTo(200);
 			String served = json(after).path("accessToken").asString();
 			assertThat(cluster.tokenCheck(APP, served).path("valid").asBoolean()).isTrue();
+			assertThat(served).isEqualTo(token);
+			Thread.sleep(1000);
+			// Recovery wrote the served token back instead of fetching a new one.
+			assertThat(cluster.upstreamCalls(APP, "/cgi-bin/token")).isEqualTo(callsBeforeOutage);
 			// Refreshes run through Redis again: force one and see the new token served.
 			long calls = cluster.upstreamCalls(APP, "/cgi-bin/token");
 			var refreshed = TokenCluster.post(server + "/v1/apps/" + APP + "/access-token/refresh", CLIENT_KEY,

@@ -28,15 +28,19 @@ class ProactiveRefresher implements SmartLifecycle {
 
 	private final TokenRefresher refresher;
 
+	private final TokenService tokens;
+
 	private final TokenServerProperties properties;
 
 	private final Clock clock;
 
 	private ScheduledExecutorService scheduler;
 
-	ProactiveRefresher(TokenStore store, TokenRefresher refresher, TokenServerProperties properties, Clock clock) {
+	ProactiveRefresher(TokenStore store, TokenRefresher refresher, TokenService tokens,
+			TokenServerProperties properties, Clock clock) {
 		this.store = store;
 		this.refresher = refresher;
+		this.tokens = tokens;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -53,6 +57,15 @@ class ProactiveRefresher implements SmartLifecycle {
 		try {
 			Instant now = this.clock.instant();
 			StoredToken stored = this.store.read(key);
+			StoredToken cached = this.tokens.cached(key);
+			if (stored == null && cached != null && cached.usableAt(now)) {
+				// Redis lost it (a restart without persistence): write back what we serve
+				// rather
+				// than spend an upstream call and invalidate the token every replica
+				// holds.
+				this.store.write(key, cached, now);
+				stored = cached;
+			}
 			boolean due = (stored == null) ? fetchWhenMissing : stored.refreshDueAt(now);
 			if (due) {
 				this.refresher.refresh(key, RefreshTrigger.PROACTIVE, null);
