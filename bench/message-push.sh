@@ -12,13 +12,7 @@ command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk" >&2;
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 
-measure() {
-	local label=$1
-	shift
-	wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" --latency "$@" |
-		awk -v label="$label" '/Requests\/sec/ {rps=$2} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} /Non-2xx/ {bad=$NF}
-			END {printf "%-10s %10s req/s   p50 %8s   p99 %8s   non-2xx %s\n", label, rps, p50, p99, (bad ? bad : 0)}'
-}
+. bench/measure.sh
 
 # Demo account 1 (safe mode); its Token and EncodingAESKey are the public demo values.
 java -cp wechat-protocol/target/classes bench/GeneratePushes.java wx5e1f0ad3c0ffee01 gh_wxhubdemo01 wxhubdemo \

@@ -21,11 +21,7 @@ DIRECT="$SANDBOX/cgi-bin/user/info?access_token=$REAL_TOKEN&openid=$OPENID&lang=
 PROXIED="$PROXY/cgi-bin/user/info?access_token=$PROXY_TOKEN&openid=$OPENID&lang=zh_CN"
 curl -fsS "$PROXIED" | grep -q '"subscribe"' || { echo "proxied call failed" >&2; exit 1; }
 
-measure() {
-	wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" --latency "$2" |
-		awk -v label="$1" '/Requests\/sec/ {rps=$2} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} /Non-2xx/ {bad=$NF}
-			END {printf "%-10s %10s req/s   p50 %8s   p99 %8s   non-2xx %s\n", label, rps, p50, p99, (bad ? bad : 0)}'
-}
+. "$(dirname "$0")/measure.sh"
 
 echo "warming up both paths…"
 wrk -t1 -c"$CONNECTIONS" -d10s "$DIRECT" >/dev/null

@@ -14,13 +14,7 @@ PING=("$BASE/v1/ping")
 TOKEN=(-H "Authorization: Bearer $KEY" "$BASE/v1/apps/$APP/access-token")
 curl -fsS "${TOKEN[@]}" >/dev/null
 
-measure() {
-	local label=$1
-	shift
-	wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" --latency "$@" |
-		awk -v label="$label" '/Requests\/sec/ {rps=$2} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} /Non-2xx/ {bad=$NF}
-			END {printf "%-10s %10s req/s   p50 %8s   p99 %8s   non-2xx %s\n", label, rps, p50, p99, (bad ? bad : 0)}'
-}
+. "$(dirname "$0")/measure.sh"
 
 echo "warming up both endpoints…"
 wrk -t1 -c"$CONNECTIONS" -d10s "${PING[@]}" >/dev/null

@@ -65,7 +65,9 @@ public class CustomerServiceSender {
 			catch (RuntimeException ex) {
 				outcome = "unreachable";
 			}
-			pause(attempt);
+			if (attempt < ATTEMPTS) {
+				pause(attempt);
+			}
 		}
 		this.meters.counter("wxhub.messages.deferred", "app", appId, "outcome", outcome).increment();
 		if (!outcome.equals("sent")) {

@@ -104,7 +104,7 @@ class TokenRefresher {
 			return fresh;
 		}
 		catch (UpstreamException ex) {
-			RefreshFailure recorded = record(key, classify(ex, now), ex.errcode(), ex.errmsg(), now);
+			RefreshFailure recorded = record(key, classify(ex), ex.errcode(), ex.errmsg(), now);
 			count(key, trigger, recorded.kind().name().toLowerCase());
 			return fallback(key, trigger, current, recorded, now);
 		}
@@ -166,7 +166,7 @@ class TokenRefresher {
 		throw NoValidTokenException.of(key, failure, retryAfter.isNegative() ? Duration.ofSeconds(1) : retryAfter);
 	}
 
-	private Kind classify(UpstreamException ex, Instant now) {
+	private Kind classify(UpstreamException ex) {
 		if (ex.isQuotaExhausted()) {
 			return Kind.QUOTA_EXHAUSTED;
 		}

@@ -97,11 +97,10 @@ public class TokenStore {
 	}
 
 	/**
-	 * Answers whether Redis responds; throws Redisson's exception when it is unreachable.
+	 * Makes one Redis call; throws Redisson's exception when Redis is unreachable.
 	 */
-	public boolean ping() {
+	public void ping() {
 		this.redisson.getBucket(this.prefix + ":health", StringCodec.INSTANCE).isExists();
-		return true;
 	}
 
 	private RAtomicLong dailyCounter(TokenKey key, Instant now) {
