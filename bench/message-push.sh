@@ -26,7 +26,7 @@ echo "warming up both endpoints (the crypto and XML paths take a while to compil
 wrk -t1 -c"$CONNECTIONS" -d15s "$BASE/v1/ping" >/dev/null
 wrk -t1 -c"$CONNECTIONS" -d30s -s bench/pushes.lua "$BASE" -- "$WORK/warm.txt" >/dev/null
 echo "$CONNECTIONS connections, ${DURATION}s each (pushes: $COUNT unique, replayed in order)"
-for round in 1 2; do
+for round in ${ROUNDS:-1 2}; do
 	measure "ping" "$BASE/v1/ping"
 	measure "push" -s bench/pushes.lua "$BASE" -- "$WORK/pushes.txt"
 done

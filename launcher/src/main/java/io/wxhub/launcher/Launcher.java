@@ -1,5 +1,8 @@
 package io.wxhub.launcher;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,6 +29,8 @@ public final class Launcher {
 	 */
 	static final String DEMO_FOLLOWER = "o6QT0ruIp7HqPn01laGVDpNMMn4p";
 
+	private static final int[] PORTS = { 8090, 8081, 8082, 8083 };
+
 	private final List<ServiceProcess> started = new ArrayList<>();
 
 	private LocalRedis redis;
@@ -42,6 +47,14 @@ public final class Launcher {
 	}
 
 	boolean startAll(Path root) throws InterruptedException {
+		for (int port : PORTS) {
+			if (inUse(port)) {
+				// Otherwise a running wxhub would answer our readiness probes while our
+				// own processes die on the taken port.
+				System.err.println("Port " + port + " is in use (is wxhub already running?); nothing was started.");
+				return false;
+			}
+		}
 		this.redis = LocalRedis.startUnlessConfigured(System.getenv("REDIS_URL"));
 		Map<String, String> common = new LinkedHashMap<>();
 		common.put("REDIS_URL", this.redis.url());
@@ -67,6 +80,16 @@ public final class Launcher {
 			return false;
 		}
 		return true;
+	}
+
+	private static boolean inUse(int port) {
+		try (ServerSocket socket = new ServerSocket()) {
+			socket.bind(new InetSocketAddress(port));
+			return false;
+		}
+		catch (IOException ex) {
+			return true;
+		}
 	}
 
 	private void printWelcome() {

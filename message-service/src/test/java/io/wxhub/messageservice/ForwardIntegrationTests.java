@@ -37,6 +37,8 @@ class ForwardIntegrationTests {
 
 	private static final Queue<String> RECEIVED = new ConcurrentLinkedQueue<>();
 
+	private static final Queue<String> IDEMPOTENCY_KEYS = new ConcurrentLinkedQueue<>();
+
 	private static HttpServer backend;
 
 	private static ConfigurableApplicationContext service;
@@ -91,6 +93,13 @@ class ForwardIntegrationTests {
 	}
 
 	@Test
+	void eachForwardCarriesTheMessagesIdempotencyKey() {
+		TextMessage message = text("json");
+		pushes.plain(message);
+		assertThat(IDEMPOTENCY_KEYS).contains(APP + ":" + message.deduplicationKey());
+	}
+
+	@Test
 	void garbageOrFailureGivesASafeEmptyAnswer() {
 		for (String content : new String[] { "garbage", "error" }) {
 			var response = pushes.plain(text(content));
@@ -121,6 +130,7 @@ class ForwardIntegrationTests {
 
 	private static void answer(HttpExchange exchange, int status, String body) throws IOException {
 		RECEIVED.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+		IDEMPOTENCY_KEYS.add(String.valueOf(exchange.getRequestHeaders().getFirst("Idempotency-Key")));
 		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
 		exchange.getResponseHeaders().add("Content-Type", "application/json");
 		exchange.sendResponseHeaders(status, bytes.length);

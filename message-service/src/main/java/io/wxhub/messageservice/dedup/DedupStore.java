@@ -10,9 +10,11 @@ import org.redisson.client.codec.StringCodec;
 import org.springframework.stereotype.Component;
 
 /**
- * The outcome of each message, shared by every replica through Redis. The first replica
- * to see a message claims it (set-if-absent, {@code PENDING}, with a lease); once it has
- * answered WeChat it stores the exact bytes of that answer, which every retry receives.
+ * The outcome of each message, shared by every replica through Redis. For a slow action
+ * the first replica to see a message claims it (set-if-absent, {@code PENDING}, with a
+ * lease) and, once it has answered WeChat, stores the exact bytes of that answer. An
+ * answer known at once is published directly (set-if-absent). Every retry receives the
+ * stored bytes.
  */
 @Component
 public class DedupStore {
@@ -38,6 +40,20 @@ public class DedupStore {
 	/** Stores the answer WeChat was given; retries get exactly these bytes. */
 	public void complete(String appId, String key, String body) {
 		bucket(appId, key).set(DONE + body, this.properties.dedupTtl());
+	}
+
+	/**
+	 * Stores the answer unless the message is known already: null when this answer is the
+	 * first, else the earlier state (whose answer retries must get).
+	 */
+	public State publish(String appId, String key, String body) {
+		RBucket<String> bucket = bucket(appId, key);
+		if (bucket.setIfAbsent(DONE + body, this.properties.dedupTtl())) {
+			return null;
+		}
+		// Null only if the earlier answer expired in between: this one then counts as
+		// first.
+		return read(appId, key);
 	}
 
 	/**

@@ -75,25 +75,78 @@ public class MessageProcessor {
 	public String process(String appId, InboundMessage message, Instant arrivedAt, Function<Reply, String> render) {
 		Instant due = arrivedAt.plus(this.deadline);
 		String key = message.deduplicationKey();
+		Optional<Rule> rule = this.router.match(appId, message);
+		if (rule.isEmpty() || rule.get().action().type().isImmediate()) {
+			return answerAtOnce(appId, key, message, rule, due, render);
+		}
 		while (true) {
 			if (claim(appId, key)) {
-				return runOnce(appId, key, message, due, render);
+				return runOnce(appId, key, message, rule.get(), due, render);
 			}
 			this.metrics.dedupHit(appId);
-			DedupStore.State state = awaitOutcome(appId, key, due);
-			if (state != null && state.done()) {
-				return state.body();
-			}
-			if (state != null) {
-				// Still pending at our deadline: answer empty, and make sure the message
-				// is not
-				// lost should the replica working on it die before it answers.
-				this.actions.execute(() -> watchForLapse(appId, key, message));
-				return "";
+			String answer = awaitAnswer(appId, key, message, due);
+			if (answer != null) {
+				return answer;
 			}
 			// The claim lapsed without an answer (its replica died): take the message
 			// over.
 		}
+	}
+
+	/**
+	 * Templated replies, echoes and "no reply" have no effect besides the answer, so the
+	 * answer is rendered first and published in one Redis call: the first replica to
+	 * publish it wins, and every retry gets those bytes.
+	 */
+	private String answerAtOnce(String appId, String key, InboundMessage message, Optional<Rule> rule, Instant due,
+			Function<Reply, String> render) {
+		String body;
+		String outcome;
+		try {
+			body = rule.flatMap((r) -> this.router.run(r, appId, message)).map(render).orElse("");
+			outcome = body.isEmpty() ? "empty" : "replied";
+		}
+		catch (RuntimeException ex) {
+			logFailure(appId, ex);
+			body = "";
+			outcome = "failed";
+		}
+		DedupStore.State earlier = publish(appId, key, body);
+		if (earlier == null) {
+			this.metrics.handled(appId, message, outcome);
+			return body;
+		}
+		this.metrics.dedupHit(appId);
+		if (earlier.done()) {
+			return earlier.body();
+		}
+		// Another replica claimed it for a slow action (its rules differ from ours):
+		// wait.
+		String answer = awaitAnswer(appId, key, message, due);
+		return (answer != null) ? answer : publishOrEarlier(appId, key, body);
+	}
+
+	/**
+	 * The answer another replica gave; empty (and a watch for its lapse) when it is still
+	 * working at our deadline; null when its claim lapsed unanswered.
+	 */
+	private String awaitAnswer(String appId, String key, InboundMessage message, Instant due) {
+		DedupStore.State state = awaitOutcome(appId, key, due);
+		if (state == null) {
+			return null;
+		}
+		if (state.done()) {
+			return state.body();
+		}
+		// Still pending at our deadline: answer empty, and make sure the message is not
+		// lost should the replica working on it die before it answers.
+		this.actions.execute(() -> watchForLapse(appId, key, message));
+		return "";
+	}
+
+	private String publishOrEarlier(String appId, String key, String body) {
+		DedupStore.State earlier = publish(appId, key, body);
+		return (earlier != null && earlier.done()) ? earlier.body() : body;
 	}
 
 	/**
@@ -110,21 +163,10 @@ public class MessageProcessor {
 		}
 	}
 
-	private String runOnce(String appId, String key, InboundMessage message, Instant due,
+	private String runOnce(String appId, String key, InboundMessage message, Rule rule, Instant due,
 			Function<Reply, String> render) {
-		Optional<Rule> rule = this.router.match(appId, message);
-		CompletableFuture<Optional<Reply>> action;
-		if (rule.isEmpty()) {
-			action = CompletableFuture.completedFuture(Optional.empty());
-		}
-		else if (rule.get().action().type().isImmediate()) {
-			// Templated replies and echoes are computed in memory: no hand-off to another
-			// thread.
-			action = CompletableFuture.completedFuture(this.router.run(rule.get(), appId, message));
-		}
-		else {
-			action = CompletableFuture.supplyAsync(() -> this.router.run(rule.get(), appId, message), this.actions);
-		}
+		CompletableFuture<Optional<Reply>> action = CompletableFuture
+			.supplyAsync(() -> this.router.run(rule, appId, message), this.actions);
 		String body;
 		try {
 			body = action
@@ -180,6 +222,19 @@ public class MessageProcessor {
 		catch (RedisException ex) {
 			log.warn("Dedup unavailable, handling message without it: {}", ex.getMessage());
 			return true;
+		}
+	}
+
+	/**
+	 * Null when this answer is the first; else the earlier state. Redis down: no dedup.
+	 */
+	private DedupStore.State publish(String appId, String key, String body) {
+		try {
+			return this.store.publish(appId, key, body);
+		}
+		catch (RedisException ex) {
+			log.warn("Dedup unavailable, answering without it: {}", ex.getMessage());
+			return null;
 		}
 	}
 

@@ -24,9 +24,17 @@ import org.springframework.stereotype.Component;
  * {@link ReplyTemplate}'s shape is the reply, an empty one (or {@code {}}, or 204) means
  * none. An endpoint that fails, hangs past its timeout or answers garbage gives no reply,
  * logged.
+ * <p>
+ * Delivery is at least once: should the replica forwarding a message die mid-call,
+ * another replica takes the message over and forwards it again. Every forward of one
+ * message carries the same {@code Idempotency-Key}, so an endpoint that honours it runs
+ * the work once.
  */
 @Component
 class ForwardAction {
+
+	/** Same value on every forward of one message: {@code appId:deduplicationKey}. */
+	static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
 	private static final Logger log = LoggerFactory.getLogger(ForwardAction.class);
 
@@ -43,6 +51,7 @@ class ForwardAction {
 			HttpRequest request = HttpRequest.newBuilder(URI.create(action.url()))
 				.timeout(action.timeout())
 				.header("Content-Type", "application/json")
+				.header(IDEMPOTENCY_KEY, appId + ":" + message.deduplicationKey())
 				.POST(HttpRequest.BodyPublishers.ofString(this.json.writeValueAsString(body(appId, message))))
 				.build();
 			HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());

@@ -3,6 +3,8 @@ package io.wxhub.system.e2e;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,10 +27,7 @@ class LauncherTests {
 
 	@Test
 	void ctrlCStopsEveryProcessTheLauncherStarted() throws Exception {
-		Path jar;
-		try (var files = Files.list(ServiceProcess.ROOT.resolve("launcher/target"))) {
-			jar = files.filter((f) -> f.getFileName().toString().endsWith("-exec.jar")).findFirst().orElseThrow();
-		}
+		Path jar = launcherJar();
 		ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-jar",
 				jar.toString(), ServiceProcess.ROOT.toString())
 			.redirectErrorStream(true);
@@ -57,6 +56,34 @@ class LauncherTests {
 		finally {
 			launcher.descendants().forEach(ProcessHandle::destroyForcibly);
 			launcher.destroyForcibly();
+		}
+	}
+
+	@Test
+	void aTakenPortStopsTheLauncherBeforeItStartsAnything() throws Exception {
+		try (ServerSocket taken = new ServerSocket()) {
+			taken.bind(new InetSocketAddress(8083));
+			ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-jar",
+					launcherJar().toString(), ServiceProcess.ROOT.toString())
+				.redirectErrorStream(true);
+			builder.environment().put("REDIS_URL", TestRedis.url());
+			Process launcher = builder.start();
+			try {
+				String output = new String(launcher.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+				assertThat(launcher.waitFor(60, TimeUnit.SECONDS)).isTrue();
+				assertThat(launcher.exitValue()).isEqualTo(1);
+				assertThat(output).contains("Port 8083 is in use").doesNotContain("Starting");
+			}
+			finally {
+				launcher.descendants().forEach(ProcessHandle::destroyForcibly);
+				launcher.destroyForcibly();
+			}
+		}
+	}
+
+	private static Path launcherJar() throws IOException {
+		try (var files = Files.list(ServiceProcess.ROOT.resolve("launcher/target"))) {
+			return files.filter((f) -> f.getFileName().toString().endsWith("-exec.jar")).findFirst().orElseThrow();
 		}
 	}
 

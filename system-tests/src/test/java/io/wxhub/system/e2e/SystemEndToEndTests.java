@@ -8,6 +8,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -41,6 +46,10 @@ class SystemEndToEndTests {
 
 	private static final AtomicInteger SLOW_CALLS = new AtomicInteger();
 
+	private static final Queue<String> SLOW_KEYS = new ConcurrentLinkedQueue<>();
+
+	private static final Map<String, CompletableFuture<String>> SLOW_WORK = new ConcurrentHashMap<>();
+
 	private static HttpServer backend;
 
 	private static SystemUnderTest system;
@@ -49,10 +58,20 @@ class SystemEndToEndTests {
 	static void start() throws IOException {
 		backend = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
 		backend.setExecutor(Executors.newFixedThreadPool(8));
+		// An internal endpoint as it should be written: it honours Idempotency-Key, so a
+		// message forwarded again after a replica's death is worked on once.
 		backend.createContext("/slow", (exchange) -> {
 			SLOW_CALLS.incrementAndGet();
-			ServiceProcess.sleep(6000);
-			answer(exchange, "{\"msgType\":\"text\",\"content\":\"thanks for waiting\"}");
+			String key = String.valueOf(exchange.getRequestHeaders().getFirst("Idempotency-Key"));
+			SLOW_KEYS.add(key);
+			CompletableFuture<String> mine = new CompletableFuture<>();
+			CompletableFuture<String> work = SLOW_WORK.putIfAbsent(key, mine);
+			if (work == null) {
+				ServiceProcess.sleep(6000);
+				mine.complete("{\"msgType\":\"text\",\"content\":\"thanks for waiting\"}");
+				work = mine;
+			}
+			answer(exchange, work.join());
 		});
 		backend.start();
 		String slowUrl = "http://127.0.0.1:" + backend.getAddress().getPort() + "/slow";
@@ -122,13 +141,16 @@ class SystemEndToEndTests {
 	/**
 	 * The replica working on a slow message is killed mid-request: WeChat's retry reaches
 	 * the other replica, which answers within WeChat's time and, once the dead replica's
-	 * claim lapses, takes the message over; the follower gets exactly one reply, and the
-	 * system serves on.
+	 * claim lapses, takes the message over. Nothing is lost: the follower gets exactly
+	 * one reply. Nothing runs twice: every forward of the message carries one
+	 * Idempotency-Key, and the endpoint worked on it once. The system serves on.
 	 */
 	@Test
 	@Order(4)
 	void killingAMessageServiceMidRequestLosesNothing() {
 		int csBefore = customerServiceMessages().size();
+		int workBefore = SLOW_WORK.size();
+		SLOW_KEYS.clear();
 		int target = system.callback.requestsPerBackend().stream().mapToInt(Integer::intValue).sum() % 2;
 		Thread killer = new Thread(() -> {
 			ServiceProcess.sleep(800);
@@ -142,6 +164,9 @@ class SystemEndToEndTests {
 		assertThat(delivered.get(csBefore).path("body").toString()).contains("thanks for waiting");
 		ServiceProcess.sleep(2000);
 		assertThat(customerServiceMessages()).hasSize(csBefore + 1);
+		assertThat(SLOW_KEYS).isNotEmpty();
+		assertThat(Set.copyOf(SLOW_KEYS)).hasSize(1);
+		assertThat(SLOW_WORK).hasSize(workBefore + 1);
 		// The system serves on with one replica: WeChat's retries find the live one.
 		JsonNode after = system.send("{\"msgType\":\"text\",\"content\":\"微博\"}");
 		assertThat(after.path("outcome").asString()).isEqualTo("reply");

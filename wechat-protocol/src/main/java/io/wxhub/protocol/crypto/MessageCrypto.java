@@ -42,6 +42,10 @@ public final class MessageCrypto {
 
 	private final IvParameterSpec iv;
 
+	private final ThreadLocal<Cipher> encryptors = perThread(Cipher.ENCRYPT_MODE);
+
+	private final ThreadLocal<Cipher> decryptors = perThread(Cipher.DECRYPT_MODE);
+
 	/**
 	 * Create an instance for one account.
 	 * @param appId the AppID (or WeCom corp id) expected at the end of every plaintext
@@ -155,13 +159,27 @@ public final class MessageCrypto {
 
 	private byte[] cipher(int mode, byte[] input) {
 		try {
-			Cipher cipher = Cipher.getInstance("AES/CBC/NoPadding");
-			cipher.init(mode, this.key, this.iv);
-			return cipher.doFinal(input);
+			return ((mode == Cipher.ENCRYPT_MODE) ? this.encryptors : this.decryptors).get().doFinal(input);
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("AES/CBC/NoPadding failed", ex);
 		}
+	}
+
+	// The IV is fixed per key, so an initialised Cipher can be reused: doFinal resets it
+	// to
+	// the state init left. Cipher is not thread-safe, hence one per thread and direction.
+	private ThreadLocal<Cipher> perThread(int mode) {
+		return ThreadLocal.withInitial(() -> {
+			try {
+				Cipher cipher = Cipher.getInstance("AES/CBC/NoPadding");
+				cipher.init(mode, this.key, this.iv);
+				return cipher;
+			}
+			catch (GeneralSecurityException ex) {
+				throw new IllegalStateException("AES/CBC/NoPadding is unavailable", ex);
+			}
+		});
 	}
 
 }

@@ -54,7 +54,7 @@ final class XmlReader {
 		}
 		XMLStreamReader reader = null;
 		try {
-			reader = newFactory().createXMLStreamReader(new StringReader(xml));
+			reader = FACTORIES.get().createXMLStreamReader(new StringReader(xml));
 			return new XmlReader(limits).walk(reader);
 		}
 		catch (XMLStreamException ex) {
@@ -67,6 +67,10 @@ final class XmlReader {
 			close(reader);
 		}
 	}
+
+	// Building a configured factory costs more than parsing a push; a factory is not
+	// guaranteed thread-safe, so each thread keeps its own.
+	private static final ThreadLocal<XMLInputFactory> FACTORIES = ThreadLocal.withInitial(XmlReader::newFactory);
 
 	private static XMLInputFactory newFactory() {
 		XMLInputFactory factory = XMLInputFactory.newDefaultFactory();

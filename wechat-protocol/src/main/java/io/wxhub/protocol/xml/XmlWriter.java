@@ -3,7 +3,6 @@ package io.wxhub.protocol.xml;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -11,8 +10,6 @@ import java.util.regex.Pattern;
  * XML: one top-level element per line, text in CDATA, numbers bare.
  */
 final class XmlWriter {
-
-	private static final Pattern SEGMENT = Pattern.compile("([A-Za-z_][A-Za-z0-9_-]*)(\\[\\d+])?");
 
 	private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
 
@@ -49,6 +46,44 @@ final class XmlWriter {
 		out.append("<![CDATA[").append(value.replace("]]>", "]]]]><![CDATA[>")).append("]]>");
 	}
 
+	/**
+	 * The element name of a path segment {@code Name} or {@code Name[3]}; null when the
+	 * segment is neither. Hand-written: a regex here dominated rendering a reply.
+	 */
+	static String elementName(String segment) {
+		int end = segment.length();
+		if (end > 0 && segment.charAt(end - 1) == ']') {
+			int open = segment.lastIndexOf('[');
+			if (open < 0 || open == end - 2 || !digits(segment, open + 1, end - 1)) {
+				return null;
+			}
+			end = open;
+		}
+		if (end == 0 || !nameStart(segment.charAt(0))) {
+			return null;
+		}
+		for (int i = 1; i < end; i++) {
+			char c = segment.charAt(i);
+			if (!nameStart(c) && !(c >= '0' && c <= '9') && c != '-') {
+				return null;
+			}
+		}
+		return segment.substring(0, end);
+	}
+
+	private static boolean nameStart(char c) {
+		return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
+	}
+
+	private static boolean digits(String text, int from, int to) {
+		for (int i = from; i < to; i++) {
+			if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+				return false;
+			}
+		}
+		return true;
+	}
+
 	private static final class Node {
 
 		private final String name;
@@ -62,11 +97,11 @@ final class XmlWriter {
 		}
 
 		void add(String path, String[] segments, int index, String value) {
-			Matcher matcher = SEGMENT.matcher(segments[index]);
-			if (!matcher.matches()) {
+			String name = elementName(segments[index]);
+			if (name == null) {
 				throw new IllegalArgumentException("Invalid element path '" + path + "'");
 			}
-			Node child = this.children.computeIfAbsent(segments[index], (key) -> new Node(matcher.group(1)));
+			Node child = this.children.computeIfAbsent(segments[index], (key) -> new Node(name));
 			boolean leaf = index == segments.length - 1;
 			if (leaf ? !child.children.isEmpty() || child.value != null : child.value != null) {
 				throw new IllegalArgumentException("Element path '" + path + "' clashes with another path");
