@@ -24,8 +24,8 @@ curl -fsS "$PROXIED" | grep -q '"subscribe"' || { echo "proxied call failed" >&2
 . "$(dirname "$0")/measure.sh"
 
 echo "warming up both paths…"
-wrk -t1 -c"$CONNECTIONS" -d10s "$DIRECT" >/dev/null
-wrk -t1 -c"$CONNECTIONS" -d10s "$PROXIED" >/dev/null
+wrk -t1 -c"$CONNECTIONS" -d"${WARMUP:-30}s" "$DIRECT" >/dev/null
+wrk -t1 -c"$CONNECTIONS" -d"${WARMUP:-30}s" "$PROXIED" >/dev/null
 echo "$CONNECTIONS connections, ${DURATION}s each"
 for round in 1 2; do
 	measure "direct" "$DIRECT"

@@ -17,8 +17,8 @@ curl -fsS "${TOKEN[@]}" >/dev/null
 . "$(dirname "$0")/measure.sh"
 
 echo "warming up both endpoints…"
-wrk -t1 -c"$CONNECTIONS" -d10s "${PING[@]}" >/dev/null
-wrk -t1 -c"$CONNECTIONS" -d10s "${TOKEN[@]}" >/dev/null
+wrk -t1 -c"$CONNECTIONS" -d"${WARMUP:-30}s" "${PING[@]}" >/dev/null
+wrk -t1 -c"$CONNECTIONS" -d"${WARMUP:-30}s" "${TOKEN[@]}" >/dev/null
 echo "$CONNECTIONS connections, ${DURATION}s each"
 for round in 1 2; do
 	measure "ping" "${PING[@]}"

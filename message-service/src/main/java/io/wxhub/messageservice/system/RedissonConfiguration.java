@@ -31,6 +31,11 @@ class RedissonConfiguration {
 	static Config singleServer(String url) {
 		URI uri = URI.create(url);
 		Config config = new Config();
+		// Netty's default of 2 threads per core instead of Redisson's 32: on small
+		// machines
+		// 32 event loops contending for the cores stretched the latency tail (measured in
+		// docs/performance.md).
+		config.setNettyThreads(0);
 		SingleServerConfig server = config.useSingleServer();
 		server.setAddress(uri.getScheme() + "://" + uri.getHost() + ":" + ((uri.getPort() > 0) ? uri.getPort() : 6379));
 		String userInfo = uri.getUserInfo();
