@@ -16,6 +16,7 @@ import io.wxhub.protocol.signature.WeChatSignature;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Tests for {@link MessageCrypto} against the published vectors.
@@ -50,6 +51,34 @@ class MessageCryptoTests {
 			.isEqualTo("ELGduP2YcVatjqIS+eZbp80MNLoAUWvzzyJxgGzxZO/5sAvd070Bs6qrLARC9nVHm48Y4hyRbtzve1L32tmxSQ==");
 		assertThat(WeChatSignature.sign("AAAAA", "1713424427", "415670741", encrypt))
 			.isEqualTo("1b9339964ed2e271e7c7b6ff2b0ef902fc94dea1");
+	}
+
+	@Test
+	void oneInstanceServesManyThreadsAndRepeatedCalls() throws Exception {
+		MessageCrypto crypto = new MessageCrypto(TestVectors.ENC1_APPID, TestVectors.ENC1_KEY);
+		String expected = "ELGduP2YcVatjqIS+eZbp80MNLoAUWvzzyJxgGzxZO/5sAvd070Bs6qrLARC9nVHm48Y4hyRbtzve1L32tmxSQ==";
+		List<Thread> threads = new java.util.ArrayList<>();
+		java.util.Queue<String> failures = new java.util.concurrent.ConcurrentLinkedQueue<>();
+		for (int t = 0; t < 4; t++) {
+			int thread = t;
+			threads.add(new Thread(() -> IntStream.range(0, 500).forEach((i) -> {
+				String message = "message " + thread + "/" + i + " 中文";
+				// ciphers are reused per thread: every call must start from the key's IV
+				if (!crypto.decrypt(crypto.encrypt(message)).equals(message)
+						|| !crypto.encrypt("{\"demo_resp\":\"good luck\"}", ascii("707722b803182950"))
+							.equals(expected)) {
+					failures.add(message);
+				}
+			})));
+		}
+		threads.forEach(Thread::start);
+		for (Thread thread : threads) {
+			thread.join();
+		}
+		assertThat(failures).isEmpty();
+		assertThatExceptionOfType(MessageCryptoException.class)
+			.isThrownBy(() -> crypto.decrypt(Base64.getEncoder().encodeToString(new byte[32])));
+		assertThat(crypto.decrypt(TestVectors.ENC1_ENCRYPT)).contains("hello world");
 	}
 
 	@Test
