@@ -26,11 +26,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs each message's action once across replicas and answers within the deadline. The
- * replica that claims a message runs the action; if the reply is not ready by the
- * deadline it answers empty at once and the reply goes out later as a customer-service
- * message. A retry WeChat sends meanwhile, on any replica, waits for the first answer
- * (within its own deadline) and then gets exactly the same bytes.
+ * Runs each message's action once across replicas and answers within the deadline. An
+ * answer known at once (templated reply, echo, none) is rendered and published in one
+ * Redis call. For a slow action the replica that claims the message runs it; if the reply
+ * is not ready by the deadline it answers empty at once and the reply goes out later as a
+ * customer-service message. A retry WeChat sends meanwhile, on any replica, waits for the
+ * first answer (within its own deadline) and then gets exactly the same bytes.
  */
 @Component
 public class MessageProcessor {
