@@ -6,9 +6,13 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -41,6 +45,8 @@ class ForwardIntegrationTests {
 
 	private static HttpServer backend;
 
+	private static HttpServer staller;
+
 	private static ConfigurableApplicationContext service;
 
 	private static Pushes pushes;
@@ -64,13 +70,26 @@ class ForwardIntegrationTests {
 				"--spring.data.redis.url=" + TestRedis.url(), "--message-service.redis-prefix=" + PREFIX,
 				"--message-service.api-proxy.url=http://127.0.0.1:9", "--message-service.apps[0].app-id=" + APP,
 				"--message-service.apps[0].original-id=gh_forward", "--message-service.apps[0].token=tokenforward",
-				"--message-service.apps[0].mode=plain"));
+				"--message-service.apps[0].mode=plain", "--server.tomcat.threads.max=4"));
 		for (int i = 0; i < names.length; i++) {
 			String rule = "--message-service.rules[" + i + "].";
 			args.addAll(java.util.List.of(rule + "name=" + names[i], rule + "content=" + names[i],
 					rule + "action.type=forward", rule + "action.url=" + base + "/" + names[i],
 					rule + "action.timeout=2s"));
 		}
+		// Its own server and threads, so that stalled calls never queue behind the
+		// others.
+		staller = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
+		staller.setExecutor(Executors.newCachedThreadPool());
+		staller.createContext("/stall", (exchange) -> {
+			sleep(Duration.ofSeconds(3));
+			answer(exchange, 200, "{}");
+		});
+		staller.start();
+		String rule = "--message-service.rules[" + names.length + "].";
+		args.addAll(java.util.List.of(rule + "name=stall", rule + "content=stall", rule + "action.type=forward",
+				rule + "action.url=http://127.0.0.1:" + staller.getAddress().getPort() + "/stall",
+				rule + "action.timeout=2s"));
 		service = MessageServiceApplication.builder().run(args.toArray(String[]::new));
 		String url = "http://127.0.0.1:" + ((WebServerApplicationContext) service).getWebServer().getPort();
 		pushes = new Pushes(url, APP, "tokenforward", null);
@@ -80,6 +99,7 @@ class ForwardIntegrationTests {
 	static void stop() {
 		service.close();
 		backend.stop(0);
+		staller.stop(0);
 		TestRedis.deleteKeys(PREFIX);
 	}
 
@@ -97,6 +117,29 @@ class ForwardIntegrationTests {
 		TextMessage message = text("json");
 		pushes.plain(message);
 		assertThat(IDEMPOTENCY_KEYS).contains(APP + ":" + message.deduplicationKey());
+	}
+
+	/**
+	 * Messages waiting on a slow action hold no request thread: with 4 request threads
+	 * and 24 messages waiting, another push is answered at once.
+	 */
+	@Test
+	void slowActionsDoNotHoldRequestThreads() throws Exception {
+		ExecutorService senders = Executors.newFixedThreadPool(24);
+		List<Future<java.net.http.HttpResponse<String>>> slow = new ArrayList<>();
+		for (int i = 0; i < 24; i++) {
+			slow.add(senders.submit(() -> pushes.plain(text("stall"))));
+		}
+		sleep(Duration.ofMillis(500));
+		Instant sent = Instant.now();
+		var quick = pushes.plain(text("no rule matches this"));
+		assertThat(quick.statusCode()).isEqualTo(200);
+		assertThat(Duration.between(sent, Instant.now())).isLessThan(Duration.ofMillis(1500));
+		for (Future<java.net.http.HttpResponse<String>> response : slow) {
+			assertThat(response.get().statusCode()).isEqualTo(200);
+			assertThat(response.get().body()).isEmpty();
+		}
+		senders.shutdown();
 	}
 
 	@Test

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
 
 import io.wxhub.messageservice.dedup.MessageMetrics;
 import io.wxhub.messageservice.dedup.MessageProcessor;
@@ -14,7 +15,9 @@ import io.wxhub.protocol.message.InboundMessage;
 import io.wxhub.protocol.message.MessageHeader;
 import io.wxhub.protocol.reply.Reply;
 import io.wxhub.protocol.xml.XmlCodec;
+import jakarta.servlet.AsyncContext;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -34,6 +37,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/wx/{appId}")
 class CallbackController {
 
+	private static final MediaType XML = new MediaType(MediaType.APPLICATION_XML, StandardCharsets.UTF_8);
+
 	private final Accounts accounts;
 
 	private final PushDecoder decoder;
@@ -48,6 +53,8 @@ class CallbackController {
 
 	private final Clock clock;
 
+	private final Duration deadline;
+
 	CallbackController(Accounts accounts, PushDecoder decoder, MessageProcessor processor, MessageMetrics metrics,
 			XmlCodec codec, MessageServiceProperties properties, Clock clock) {
 		this.accounts = accounts;
@@ -57,6 +64,7 @@ class CallbackController {
 		this.codec = codec;
 		this.maxBodySize = properties.maxBodySize().toBytes();
 		this.clock = clock;
+		this.deadline = properties.deadline();
 	}
 
 	/**
@@ -91,15 +99,45 @@ class CallbackController {
 		PushParameters push = new PushParameters(signature, timestamp, nonce, encryptType, msgSignature);
 		this.decoder.verify(account, push);
 		InboundMessage message = this.decoder.decode(account, push, readBody(request));
-		String answer = this.processor.process(appId, message, arrivedAt,
+		CompletableFuture<String> answer = this.processor.process(appId, message, arrivedAt,
 				(reply) -> render(account, message, reply, push));
-		this.metrics.latency(appId, Duration.between(arrivedAt, this.clock.instant()));
-		if (answer.isEmpty()) {
-			return ResponseEntity.ok().build();
+		if (answer.isDone()) {
+			this.metrics.latency(appId, Duration.between(arrivedAt, this.clock.instant()));
+			String body = answer.join();
+			return body.isEmpty() ? ResponseEntity.ok().build() : ResponseEntity.ok().contentType(XML).body(body);
 		}
-		return ResponseEntity.ok()
-			.contentType(new MediaType(MediaType.APPLICATION_XML, StandardCharsets.UTF_8))
-			.body(answer);
+		answerLater(appId, arrivedAt, answer, request);
+		return null; // answered asynchronously
+	}
+
+	/**
+	 * A slow action or another replica's work is awaited: the request thread goes back to
+	 * the pool, and the answer is written when it is known (by the deadline at the
+	 * latest).
+	 */
+	private void answerLater(String appId, Instant arrivedAt, CompletableFuture<String> answer,
+			HttpServletRequest request) {
+		AsyncContext async = request.startAsync();
+		async.setTimeout(this.deadline.plusSeconds(10).toMillis());
+		answer.whenComplete((body, failure) -> {
+			HttpServletResponse response = (HttpServletResponse) async.getResponse();
+			try {
+				response.setStatus(HttpServletResponse.SC_OK);
+				if (body != null && !body.isEmpty()) {
+					byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+					response.setContentType(XML.toString());
+					response.setContentLength(bytes.length);
+					response.getOutputStream().write(bytes);
+				}
+			}
+			catch (IOException | IllegalStateException ex) {
+				// WeChat has gone away; a retry will get the stored answer.
+			}
+			finally {
+				async.complete();
+				this.metrics.latency(appId, Duration.between(arrivedAt, this.clock.instant()));
+			}
+		});
 	}
 
 	/** A reply in kind: encrypted when the push was. */

@@ -5,11 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 import io.wxhub.messageservice.delivery.CustomerServiceSender;
@@ -46,6 +47,12 @@ public class MessageProcessor {
 		return thread;
 	});
 
+	private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor((task) -> {
+		Thread thread = new Thread(task, "message-timer");
+		thread.setDaemon(true);
+		return thread;
+	});
+
 	private final DedupStore store;
 
 	private final Router router;
@@ -69,29 +76,32 @@ public class MessageProcessor {
 	}
 
 	/**
-	 * The answer body for a message that arrived at {@code arrivedAt}; {@code render}
-	 * turns a reply into the body (plain or encrypted). An empty string means an empty
-	 * 200.
+	 * The answer body for a message that arrived at {@code arrivedAt}, done at once
+	 * unless a slow action or another replica's work is awaited; {@code render} turns a
+	 * reply into the body (plain or encrypted). An empty string means an empty 200.
+	 * Waiting holds no request thread: it completes on the action's thread or on a timer.
 	 */
-	public String process(String appId, InboundMessage message, Instant arrivedAt, Function<Reply, String> render) {
+	public CompletableFuture<String> process(String appId, InboundMessage message, Instant arrivedAt,
+			Function<Reply, String> render) {
 		Instant due = arrivedAt.plus(this.deadline);
 		String key = message.deduplicationKey();
 		Optional<Rule> rule = this.router.match(appId, message);
 		if (rule.isEmpty() || rule.get().action().type().isImmediate()) {
 			return answerAtOnce(appId, key, message, rule, due, render);
 		}
-		while (true) {
-			if (claim(appId, key)) {
-				return runOnce(appId, key, message, rule.get(), due, render);
-			}
-			this.metrics.dedupHit(appId);
-			String answer = awaitAnswer(appId, key, message, due);
-			if (answer != null) {
-				return answer;
-			}
-			// The claim lapsed without an answer (its replica died): take the message
-			// over.
+		return claimOrAwait(appId, key, message, rule.get(), due, render);
+	}
+
+	private CompletableFuture<String> claimOrAwait(String appId, String key, InboundMessage message, Rule rule,
+			Instant due, Function<Reply, String> render) {
+		if (claim(appId, key)) {
+			return runOnce(appId, key, message, rule, due, render);
 		}
+		this.metrics.dedupHit(appId);
+		// A null answer: the claim lapsed unanswered (its replica died), take the message
+		// over.
+		return awaitAnswer(appId, key, message, due).thenCompose((answer) -> (answer != null)
+				? CompletableFuture.completedFuture(answer) : claimOrAwait(appId, key, message, rule, due, render));
 	}
 
 	/**
@@ -99,8 +109,8 @@ public class MessageProcessor {
 	 * answer is rendered first and published in one Redis call: the first replica to
 	 * publish it wins, and every retry gets those bytes.
 	 */
-	private String answerAtOnce(String appId, String key, InboundMessage message, Optional<Rule> rule, Instant due,
-			Function<Reply, String> render) {
+	private CompletableFuture<String> answerAtOnce(String appId, String key, InboundMessage message,
+			Optional<Rule> rule, Instant due, Function<Reply, String> render) {
 		String body;
 		String outcome;
 		try {
@@ -115,34 +125,36 @@ public class MessageProcessor {
 		DedupStore.State earlier = publish(appId, key, body);
 		if (earlier == null) {
 			this.metrics.handled(appId, message, outcome);
-			return body;
+			return CompletableFuture.completedFuture(body);
 		}
 		this.metrics.dedupHit(appId);
 		if (earlier.done()) {
-			return earlier.body();
+			return CompletableFuture.completedFuture(earlier.body());
 		}
 		// Another replica claimed it for a slow action (its rules differ from ours):
 		// wait.
-		String answer = awaitAnswer(appId, key, message, due);
-		return (answer != null) ? answer : publishOrEarlier(appId, key, body);
+		String ours = body;
+		return awaitAnswer(appId, key, message, due)
+			.thenApply((answer) -> (answer != null) ? answer : publishOrEarlier(appId, key, ours));
 	}
 
 	/**
 	 * The answer another replica gave; empty (and a watch for its lapse) when it is still
 	 * working at our deadline; null when its claim lapsed unanswered.
 	 */
-	private String awaitAnswer(String appId, String key, InboundMessage message, Instant due) {
-		DedupStore.State state = awaitOutcome(appId, key, due);
-		if (state == null) {
-			return null;
-		}
-		if (state.done()) {
-			return state.body();
-		}
-		// Still pending at our deadline: answer empty, and make sure the message is not
-		// lost should the replica working on it die before it answers.
-		this.actions.execute(() -> watchForLapse(appId, key, message));
-		return "";
+	private CompletableFuture<String> awaitAnswer(String appId, String key, InboundMessage message, Instant due) {
+		return awaitOutcome(appId, key, due).thenApply((state) -> {
+			if (state == null) {
+				return null;
+			}
+			if (state.done()) {
+				return state.body();
+			}
+			// Still pending at our deadline: answer empty, and make sure the message is
+			// not lost should the replica working on it die before it answers.
+			watchForLapse(appId, key, message);
+			return "";
+		});
 	}
 
 	private String publishOrEarlier(String appId, String key, String body) {
@@ -154,64 +166,96 @@ public class MessageProcessor {
 	 * Takes over a message whose claim lapses unanswered; its reply then goes out late.
 	 */
 	private void watchForLapse(String appId, String key, InboundMessage message) {
-		DedupStore.State state = awaitOutcome(appId, key, this.clock.instant().plus(this.deadline.plusSeconds(2)));
-		if (state == null && claim(appId, key)) {
-			this.metrics.handled(appId, message, "taken_over");
-			complete(appId, key, "");
-			this.router.match(appId, message)
-				.flatMap((rule) -> this.router.run(rule, appId, message))
-				.ifPresent((reply) -> this.sender.send(appId, message.fromUserName(), reply));
+		awaitOutcome(appId, key, this.clock.instant().plus(this.deadline.plusSeconds(2))).thenAcceptAsync((state) -> {
+			if (state == null && claim(appId, key)) {
+				this.metrics.handled(appId, message, "taken_over");
+				complete(appId, key, "");
+				this.router.match(appId, message)
+					.flatMap((rule) -> this.router.run(rule, appId, message))
+					.ifPresent((reply) -> this.sender.send(appId, message.fromUserName(), reply));
+			}
+		}, this.actions).exceptionally((failure) -> logFailure(appId, failure));
+	}
+
+	/**
+	 * Runs a slow action on the action pool. Whichever comes first decides the answer:
+	 * the action's reply, or an empty answer at the deadline, after which the reply goes
+	 * out as a customer-service message. The answer is stored for retries before it is
+	 * given.
+	 */
+	private CompletableFuture<String> runOnce(String appId, String key, InboundMessage message, Rule rule, Instant due,
+			Function<Reply, String> render) {
+		CompletableFuture<String> answer = new CompletableFuture<>();
+		AtomicBoolean decided = new AtomicBoolean();
+		CompletableFuture<Optional<Reply>> action = CompletableFuture
+			.supplyAsync(() -> this.router.run(rule, appId, message), this.actions);
+		long wait = Math.max(0, Duration.between(this.clock.instant(), due).toMillis());
+		ScheduledFuture<?> deadlineTimer = this.timers.schedule(() -> {
+			if (decided.compareAndSet(false, true)) {
+				this.metrics.handled(appId, message, "deferred");
+				answerWith(answer, appId, key, "");
+			}
+		}, wait, TimeUnit.MILLISECONDS);
+		action.whenComplete((reply, failure) -> {
+			if (failure != null) {
+				logFailure(appId, failure);
+				if (decided.compareAndSet(false, true)) {
+					deadlineTimer.cancel(false);
+					this.metrics.handled(appId, message, "failed");
+					answerWith(answer, appId, key, "");
+				}
+				return;
+			}
+			String body = renderSafely(appId, reply, render);
+			if (decided.compareAndSet(false, true)) {
+				deadlineTimer.cancel(false);
+				this.metrics.handled(appId, message, body.isEmpty() ? "empty" : "replied");
+				answerWith(answer, appId, key, body);
+			}
+			else {
+				// WeChat has had its empty answer: the reply goes out late.
+				reply.ifPresent((r) -> this.sender.send(appId, message.fromUserName(), r));
+			}
+		});
+		return answer;
+	}
+
+	private String renderSafely(String appId, Optional<Reply> reply, Function<Reply, String> render) {
+		try {
+			return reply.map(render).orElse("");
+		}
+		catch (RuntimeException ex) {
+			logFailure(appId, ex);
+			return "";
 		}
 	}
 
-	private String runOnce(String appId, String key, InboundMessage message, Rule rule, Instant due,
-			Function<Reply, String> render) {
-		CompletableFuture<Optional<Reply>> action = CompletableFuture
-			.supplyAsync(() -> this.router.run(rule, appId, message), this.actions);
-		String body;
-		try {
-			body = action
-				.get(Math.max(0, Duration.between(this.clock.instant(), due).toMillis()), TimeUnit.MILLISECONDS)
-				.map(render)
-				.orElse("");
-			this.metrics.handled(appId, message, body.isEmpty() ? "empty" : "replied");
-		}
-		catch (TimeoutException ex) {
-			body = "";
-			this.metrics.handled(appId, message, "deferred");
-			action.thenAccept((reply) -> reply.ifPresent((r) -> this.sender.send(appId, message.fromUserName(), r)))
-				.exceptionally((failure) -> logFailure(appId, failure));
-		}
-		catch (ExecutionException | RuntimeException ex) {
-			body = "";
-			logFailure(appId, (ex instanceof ExecutionException) ? ex.getCause() : ex);
-			this.metrics.handled(appId, message, "failed");
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			body = "";
-		}
+	private void answerWith(CompletableFuture<String> answer, String appId, String key, String body) {
 		complete(appId, key, body);
-		return body;
+		answer.complete(body);
 	}
 
 	/**
 	 * The first replica's answer; a pending state at the deadline; null if the claim
-	 * lapsed.
+	 * lapsed. Polls Redis on the timer, holding no thread between polls.
 	 */
-	private DedupStore.State awaitOutcome(String appId, String key, Instant due) {
-		while (true) {
+	private CompletableFuture<DedupStore.State> awaitOutcome(String appId, String key, Instant due) {
+		CompletableFuture<DedupStore.State> outcome = new CompletableFuture<>();
+		poll(outcome, appId, key, due);
+		return outcome;
+	}
+
+	private void poll(CompletableFuture<DedupStore.State> outcome, String appId, String key, Instant due) {
+		try {
 			DedupStore.State state = read(appId, key);
 			if (state == null || state.done() || !this.clock.instant().isBefore(due)) {
-				return state;
+				outcome.complete(state);
+				return;
 			}
-			try {
-				Thread.sleep(POLL.toMillis());
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return new DedupStore.State(null);
-			}
+			this.timers.schedule(() -> poll(outcome, appId, key, due), POLL.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (RuntimeException ex) {
+			outcome.completeExceptionally(ex);
 		}
 	}
 
@@ -264,6 +308,7 @@ public class MessageProcessor {
 
 	@PreDestroy
 	void stop() {
+		this.timers.shutdown();
 		this.actions.shutdown();
 	}
 
