@@ -140,7 +140,9 @@ class TokenServerIntegrationTests {
 
 	@Test
 	void actuatorExposesHealthInfoAndPrometheusOnly() {
+		// An app's component is DOWN until a usable token exists: read both apps' first.
 		get(server + "/v1/apps/" + APP + "/access-token", CLIENT_KEY);
+		get(server + "/v1/apps/" + STABLE_APP + "/access-token", CLIENT_KEY);
 		JsonNode health = json(get(server + "/actuator/health", null));
 		assertThat(health.path("status").asString()).isEqualTo("UP");
 		assertThat(health.path("components").path("redis").path("status").asString()).isEqualTo("UP");
