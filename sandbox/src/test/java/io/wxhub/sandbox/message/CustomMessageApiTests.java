@@ -7,10 +7,7 @@ import java.util.Map;
 
 import io.wxhub.sandbox.SandboxHttp;
 import io.wxhub.sandbox.SandboxHttp.Reply;
-import io.wxhub.sandbox.SandboxTestSupport;
-import io.wxhub.sandbox.follower.FollowerRegistry;
 import io.wxhub.sandbox.follower.Interaction;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,24 +16,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class CustomMessageApiTests extends SandboxTestSupport {
-
-	@Autowired
-	private FollowerRegistry followers;
+class CustomMessageApiTests extends CustomMessageTestSupport {
 
 	@Autowired
 	private MessageLog log;
-
-	private String token;
-
-	private String openid;
-
-	@BeforeEach
-	void follower() {
-		this.token = classicToken();
-		this.openid = demoFollower(APP, 1);
-		wroteNow(this.openid);
-	}
 
 	@Test
 	void sendsEveryMsgtypeAndRecordsIt() {
@@ -124,24 +107,6 @@ class CustomMessageApiTests extends SandboxTestSupport {
 		assertThat(this.http.post("/cgi-bin/message/custom/send", text("hi")).errcode()).isEqualTo(41001);
 		assertThat(this.http.post("/cgi-bin/message/custom/send?access_token=SBX_nope", text("hi")).errcode())
 			.isEqualTo(40001);
-	}
-
-	// moves the clock, then takes a new token, as the old one may have expired
-	private void later(Duration amount) {
-		advance(amount);
-		this.token = classicToken();
-	}
-
-	private Reply send(Object body) {
-		return this.http.post("/cgi-bin/message/custom/send?access_token={t}", body, this.token);
-	}
-
-	private Map<String, Object> text(String content) {
-		return textTo(this.openid, content);
-	}
-
-	private static Map<String, Object> textTo(String openid, String content) {
-		return Map.of("touser", openid, "msgtype", "text", "text", Map.of("content", content));
 	}
 
 	private Map<String, Object> message(String msgtype, Map<String, ?> content) {

@@ -4,13 +4,8 @@ import java.time.Duration;
 import java.util.Map;
 
 import io.wxhub.sandbox.SandboxHttp.Reply;
-import io.wxhub.sandbox.SandboxTestSupport;
-import io.wxhub.sandbox.follower.FollowerRegistry;
 import io.wxhub.sandbox.follower.Interaction;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,21 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Who may receive customer-service messages: known followers who follow, within the
  * window their latest interaction opened.
  */
-class CustomMessageWindowTests extends SandboxTestSupport {
-
-	@Autowired
-	private FollowerRegistry followers;
-
-	private String token;
-
-	private String openid;
-
-	@BeforeEach
-	void follower() {
-		this.token = classicToken();
-		this.openid = demoFollower(APP, 1);
-		wroteNow(this.openid);
-	}
+class CustomMessageWindowTests extends CustomMessageTestSupport {
 
 	@Test
 	void fiveMessagesPerWindowThen45047() {
@@ -82,24 +63,6 @@ class CustomMessageWindowTests extends SandboxTestSupport {
 		assertThat(unfollowed.errcode()).isEqualTo(43004);
 		assertThat(unfollowed.errmsg()).matches("require subscribe" + RID);
 		assertThat(send(textTo(demoFollower(APP2, 1), "other app's follower")).errcode()).isEqualTo(40003);
-	}
-
-	// moves the clock, then takes a new token, as the old one may have expired
-	private void later(Duration amount) {
-		advance(amount);
-		this.token = classicToken();
-	}
-
-	private Reply send(Object body) {
-		return this.http.post("/cgi-bin/message/custom/send?access_token={t}", body, this.token);
-	}
-
-	private Map<String, Object> text(String content) {
-		return textTo(this.openid, content);
-	}
-
-	private static Map<String, Object> textTo(String openid, String content) {
-		return Map.of("touser", openid, "msgtype", "text", "text", Map.of("content", content));
 	}
 
 }
