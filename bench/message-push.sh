@@ -28,7 +28,7 @@ echo "warming up both endpoints (${WARMUP:-90}s of pushes: the crypto and XML pa
 wrk -t1 -c"$CONNECTIONS" -d30s "$BASE/v1/ping" >/dev/null
 wrk -t1 -c"$CONNECTIONS" -d"${WARMUP:-90}s" -s bench/pushes.lua "$BASE" -- "$WORK/warm.txt" >/dev/null
 echo "$CONNECTIONS connections, ${DURATION}s each (pushes: $COUNT unique, replayed in order)"
-for round in ${ROUNDS:-1 2}; do
+for round in 1 2; do
 	measure "ping" "$BASE/v1/ping"
 	measure "push" -s bench/pushes.lua "$BASE" -- "$WORK/pushes.txt"
 done

@@ -29,7 +29,13 @@ public final class Launcher {
 	 */
 	static final String DEMO_FOLLOWER = "o6QT0ruIp7HqPn01laGVDpNMMn4p";
 
-	private static final int[] PORTS = { 8090, 8081, 8082, 8083 };
+	private static final int SANDBOX_PORT = 8090;
+
+	private static final int TOKEN_SERVER_PORT = 8081;
+
+	private static final int API_PROXY_PORT = 8082;
+
+	private static final int MESSAGE_SERVICE_PORT = 8083;
 
 	private final List<ServiceProcess> started = new ArrayList<>();
 
@@ -47,7 +53,7 @@ public final class Launcher {
 	}
 
 	boolean startAll(Path root) throws InterruptedException {
-		for (int port : PORTS) {
+		for (int port : new int[] { SANDBOX_PORT, TOKEN_SERVER_PORT, API_PROXY_PORT, MESSAGE_SERVICE_PORT }) {
 			if (inUse(port)) {
 				// Otherwise a running wxhub would answer our readiness probes while our
 				// own processes die on the taken port.
@@ -58,13 +64,14 @@ public final class Launcher {
 		this.redis = LocalRedis.startUnlessConfigured(System.getenv("REDIS_URL"));
 		Map<String, String> common = new LinkedHashMap<>();
 		common.put("REDIS_URL", this.redis.url());
-		common.put("WECHAT_API_BASE_URL", "http://127.0.0.1:8090");
+		common.put("WECHAT_API_BASE_URL", local(SANDBOX_PORT));
 		Map<String, String> proxy = new LinkedHashMap<>(common);
-		proxy.put("TOKEN_SERVER_URL", "http://127.0.0.1:8081");
+		proxy.put("TOKEN_SERVER_URL", local(TOKEN_SERVER_PORT));
 		Map<String, String> messages = new LinkedHashMap<>(common);
-		messages.put("API_PROXY_URL", "http://127.0.0.1:8082");
-		if (!start(root, "sandbox", 8090, Map.of()) || !start(root, "token-server", 8081, common)
-				|| !start(root, "api-proxy", 8082, proxy) || !start(root, "message-service", 8083, messages)) {
+		messages.put("API_PROXY_URL", local(API_PROXY_PORT));
+		if (!start(root, "sandbox", SANDBOX_PORT, Map.of()) || !start(root, "token-server", TOKEN_SERVER_PORT, common)
+				|| !start(root, "api-proxy", API_PROXY_PORT, proxy)
+				|| !start(root, "message-service", MESSAGE_SERVICE_PORT, messages)) {
 			return false;
 		}
 		printWelcome();
@@ -80,6 +87,10 @@ public final class Launcher {
 			return false;
 		}
 		return true;
+	}
+
+	private static String local(int port) {
+		return "http://127.0.0.1:" + port;
 	}
 
 	private static boolean inUse(int port) {
@@ -103,13 +114,13 @@ public final class Launcher {
 		System.out.println("  token-server client key: " + DEMO_TOKEN_CLIENT_KEY);
 		System.out.println("  api-proxy client key (the \"secret\" for any WeChat SDK): " + DEMO_PROXY_CLIENT_KEY);
 		System.out.println("Try:");
-		System.out.println("  curl -H 'Authorization: Bearer " + DEMO_TOKEN_CLIENT_KEY
-				+ "' http://127.0.0.1:8081/v1/apps/" + DEMO_APP + "/access-token");
-		System.out.println("  curl 'http://127.0.0.1:8082/cgi-bin/token?grant_type=client_credential&appid=" + DEMO_APP
-				+ "&secret=" + DEMO_PROXY_CLIENT_KEY + "'");
+		System.out.println("  curl -H 'Authorization: Bearer " + DEMO_TOKEN_CLIENT_KEY + "' " + local(TOKEN_SERVER_PORT)
+				+ "/v1/apps/" + DEMO_APP + "/access-token");
+		System.out.println("  curl '" + local(API_PROXY_PORT) + "/cgi-bin/token?grant_type=client_credential&appid="
+				+ DEMO_APP + "&secret=" + DEMO_PROXY_CLIENT_KEY + "'");
 		System.out.println(
 				"  curl -s -X POST -H 'Content-Type: application/json' -d '{\"msgType\":\"text\",\"content\":\"微博\"}' "
-						+ "http://127.0.0.1:8090/sandbox/apps/" + DEMO_APP + "/followers/" + DEMO_FOLLOWER + "/send");
+						+ local(SANDBOX_PORT) + "/sandbox/apps/" + DEMO_APP + "/followers/" + DEMO_FOLLOWER + "/send");
 		System.out.println();
 		System.out.println("Logs in logs/. Ctrl-C stops everything.");
 	}

@@ -31,9 +31,8 @@ class RedissonConfiguration {
 	static Config singleServer(String url) {
 		URI uri = URI.create(url);
 		Config config = new Config();
-		// Netty's default of 2 threads per core instead of Redisson's 32: on small
-		// machines
-		// 32 event loops contending for the cores stretched the latency tail (measured in
+		// Netty's default of 2 threads per core, not Redisson's 32: on small machines 32
+		// event loops contending for the cores stretched the latency tail (see
 		// docs/performance.md).
 		config.setNettyThreads(0);
 		SingleServerConfig server = config.useSingleServer();

@@ -168,7 +168,7 @@ public final class MessageCrypto {
 
 	// The IV is fixed per key, so an initialised Cipher can be reused: doFinal resets it
 	// to
-	// the state init left. Cipher is not thread-safe, hence one per thread and direction.
+	// the state init left. Cipher is not thread-safe: one per thread and direction.
 	private ThreadLocal<Cipher> perThread(int mode) {
 		return ThreadLocal.withInitial(() -> {
 			try {

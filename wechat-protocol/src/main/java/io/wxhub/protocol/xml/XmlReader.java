@@ -33,6 +33,10 @@ final class XmlReader {
 
 	private static final int MAX_DEPTH = 6;
 
+	// Building a configured factory costs more than parsing a push; a factory is not
+	// guaranteed thread-safe, so each thread keeps its own.
+	private static final ThreadLocal<XMLInputFactory> FACTORIES = ThreadLocal.withInitial(XmlReader::newFactory);
+
 	private final XmlLimits limits;
 
 	private final Deque<ElementFrame> stack = new ArrayDeque<>();
@@ -67,10 +71,6 @@ final class XmlReader {
 			close(reader);
 		}
 	}
-
-	// Building a configured factory costs more than parsing a push; a factory is not
-	// guaranteed thread-safe, so each thread keeps its own.
-	private static final ThreadLocal<XMLInputFactory> FACTORIES = ThreadLocal.withInitial(XmlReader::newFactory);
 
 	private static XMLInputFactory newFactory() {
 		XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
