@@ -1,6 +1,5 @@
 package io.wxhub.system.deploy;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -58,11 +56,11 @@ class ComposeCliTests {
 	}
 
 	private static List<String> composeCommand() throws IOException, InterruptedException {
-		Optional<Path> docker = executable("docker");
+		Optional<Path> docker = DeploymentFiles.executable("docker");
 		if (docker.isPresent() && succeeds(docker.get().toString(), "compose", "version")) {
 			return List.of(docker.get().toString(), "compose");
 		}
-		Optional<Path> dockerCompose = executable("docker-compose");
+		Optional<Path> dockerCompose = DeploymentFiles.executable("docker-compose");
 		if (dockerCompose.isPresent()) {
 			return List.of(dockerCompose.get().toString());
 		}
@@ -78,14 +76,6 @@ class ComposeCliTests {
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
 		process.getInputStream().readAllBytes();
 		return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0;
-	}
-
-	private static Optional<Path> executable(String name) {
-		return Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-			.filter((entry) -> !entry.isEmpty())
-			.map((entry) -> Path.of(entry, name))
-			.filter(Files::isExecutable)
-			.findFirst();
 	}
 
 	private record Result(int exitCode, String output) {

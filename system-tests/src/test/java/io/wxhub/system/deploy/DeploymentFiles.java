@@ -1,5 +1,6 @@
 package io.wxhub.system.deploy;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -10,8 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -154,6 +157,19 @@ final class DeploymentFiles {
 			return this.operator != null && (this.operator.endsWith("-") || this.operator.endsWith("+"));
 		}
 
+	}
+
+	/**
+	 * The first executable of that name on {@code PATH}, then in the extra directories
+	 * (not every user's PATH has the sbin directories where packages install servers).
+	 */
+	static Optional<Path> executable(String name, String... extraDirectories) {
+		Stream<String> onPath = Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator));
+		return Stream.concat(onPath, Stream.of(extraDirectories))
+			.filter((entry) -> !entry.isEmpty())
+			.map((entry) -> Path.of(entry, name))
+			.filter(Files::isExecutable)
+			.findFirst();
 	}
 
 }

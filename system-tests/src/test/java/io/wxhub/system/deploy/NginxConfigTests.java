@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -129,13 +128,7 @@ class NginxConfigTests {
 	}
 
 	private static Optional<Path> nginx() {
-		Stream<String> onPath = Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator));
-		// not every user's PATH has the sbin directories where packages install nginx
-		return Stream.concat(onPath, Stream.of("/usr/sbin", "/usr/local/sbin", "/usr/local/nginx/sbin"))
-			.filter((entry) -> !entry.isEmpty())
-			.map((entry) -> Path.of(entry, "nginx"))
-			.filter(Files::isExecutable)
-			.findFirst();
+		return DeploymentFiles.executable("nginx", "/usr/sbin", "/usr/local/sbin", "/usr/local/nginx/sbin");
 	}
 
 	private NginxConfig server() {

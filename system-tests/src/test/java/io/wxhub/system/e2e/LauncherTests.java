@@ -27,14 +27,7 @@ class LauncherTests {
 
 	@Test
 	void ctrlCStopsEveryProcessTheLauncherStarted() throws Exception {
-		Path jar = launcherJar();
-		ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-jar",
-				jar.toString(), ServiceProcess.ROOT.toString())
-			.redirectErrorStream(true);
-		// Any Redis will do; the launcher only passes it on (unset, it would start an
-		// embedded one).
-		builder.environment().put("REDIS_URL", TestRedis.url());
-		Process launcher = builder.start();
+		Process launcher = startLauncher();
 		StringBuilder output = new StringBuilder();
 		CompletableFuture<Boolean> up = CompletableFuture.supplyAsync(() -> readUntilUp(launcher, output));
 		try {
@@ -63,11 +56,7 @@ class LauncherTests {
 	void aTakenPortStopsTheLauncherBeforeItStartsAnything() throws Exception {
 		try (ServerSocket taken = new ServerSocket()) {
 			taken.bind(new InetSocketAddress(8083));
-			ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-jar",
-					launcherJar().toString(), ServiceProcess.ROOT.toString())
-				.redirectErrorStream(true);
-			builder.environment().put("REDIS_URL", TestRedis.url());
-			Process launcher = builder.start();
+			Process launcher = startLauncher();
 			try {
 				String output = new String(launcher.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 				assertThat(launcher.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -81,10 +70,21 @@ class LauncherTests {
 		}
 	}
 
-	private static Path launcherJar() throws IOException {
+	/**
+	 * The launcher's jar as the README's run command starts it, output and errors merged.
+	 */
+	private static Process startLauncher() throws IOException {
+		Path jar;
 		try (var files = Files.list(ServiceProcess.ROOT.resolve("launcher/target"))) {
-			return files.filter((f) -> f.getFileName().toString().endsWith("-exec.jar")).findFirst().orElseThrow();
+			jar = files.filter((f) -> f.getFileName().toString().endsWith("-exec.jar")).findFirst().orElseThrow();
 		}
+		ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-jar",
+				jar.toString(), ServiceProcess.ROOT.toString())
+			.redirectErrorStream(true);
+		// Any Redis will do; the launcher only passes it on (unset, it would start an
+		// embedded one).
+		builder.environment().put("REDIS_URL", TestRedis.url());
+		return builder.start();
 	}
 
 	private static boolean readUntilUp(Process process, StringBuilder output) {
