@@ -1,9 +1,12 @@
 package io.wxhub.apiproxy;
 
+import io.wxhub.apiproxy.forward.ProxyServer;
+
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.cloud.openfeign.EnableFeignClients;
+import org.springframework.context.ApplicationContext;
 
 /**
  * The API-Proxy: the only component that calls WeChat's APIs. Callers, including
@@ -18,6 +21,14 @@ public class ApiProxyApplication {
 
 	public static void main(String[] args) {
 		builder().run(args);
+	}
+
+	/**
+	 * The public port of a running proxy (the servlet container behind it listens
+	 * elsewhere, on loopback).
+	 */
+	public static int port(ApplicationContext context) {
+		return context.getBean(ProxyServer.class).port();
 	}
 
 	/**

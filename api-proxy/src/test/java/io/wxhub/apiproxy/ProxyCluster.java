@@ -84,7 +84,9 @@ final class ProxyCluster implements AutoCloseable {
 				"--api-proxy.clients[1].apps[0]=" + APP, "--api-proxy.clients[1].allow[0]=/cgi-bin/get_api_domain_ip",
 				"--api-proxy.clients[1].rate-limit=20"));
 		args.addAll(List.of(extraArgs));
-		return start(ApiProxyApplication.builder().run(args.toArray(String[]::new)));
+		ConfigurableApplicationContext proxy = ApiProxyApplication.builder().run(args.toArray(String[]::new));
+		this.contexts.add(proxy);
+		return "http://127.0.0.1:" + ApiProxyApplication.port(proxy);
 	}
 
 	String sandboxUrl() {

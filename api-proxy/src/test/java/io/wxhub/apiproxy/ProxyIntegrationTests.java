@@ -1,8 +1,10 @@
 package io.wxhub.apiproxy;
 
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
@@ -139,6 +141,22 @@ class ProxyIntegrationTests {
 	}
 
 	@Test
+	void malformedHttpIsAProblemAndPipelinedCallsAreAnsweredInOrder() throws Exception {
+		String garbage = talk("GARBAGE\r\n\r\n");
+		assertThat(garbage).startsWith("HTTP/1.1 400").contains("application/problem+json");
+		String token = proxyToken(proxy, CLIENT_KEY);
+		String host = "Host: 127.0.0.1\r\n";
+		String answers = talk("GET /cgi-bin/get_api_domain_ip?access_token=" + token + " HTTP/1.1\r\n" + host + "\r\n"
+				+ "GET /actuator/health/liveness HTTP/1.1\r\n" + host + "\r\n"
+				+ "GET /cgi-bin/get_api_domain_ip?access_token=forged HTTP/1.1\r\n" + host
+				+ "Connection: close\r\n\r\n");
+		assertThat(answers.split("HTTP/1.1 200", -1)).hasSize(4);
+		assertThat(answers.indexOf("ip_list")).isPositive()
+			.isLessThan(answers.indexOf("\"UP\""))
+			.isLessThan(answers.indexOf("40001"));
+	}
+
+	@Test
 	void oversizedBodiesAre413() {
 		String token = proxyToken(proxy, CLIENT_KEY);
 		// Above the limit (1 MB here) but within what Tomcat swallows, so the client
@@ -212,6 +230,16 @@ class ProxyIntegrationTests {
 	private static void assertRefusal(HttpResponse<String> response, int errcode, String reason) {
 		assertRefusal(response, errcode);
 		assertThat(response.headers().firstValue("X-Wxhub-Reason")).hasValue(reason);
+	}
+
+	/** Raw bytes to the proxy's port; everything it answers until it closes. */
+	private static String talk(String request) throws Exception {
+		URI uri = URI.create(proxy);
+		try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+			socket.setSoTimeout(10_000);
+			socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+			return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		}
 	}
 
 }

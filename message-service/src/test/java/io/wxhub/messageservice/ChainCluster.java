@@ -81,7 +81,9 @@ final class ChainCluster implements AutoCloseable {
 		for (int i = 0; i < APPS.size(); i++) {
 			proxy.add("--api-proxy.clients[0].apps[" + i + "]=" + APPS.get(i));
 		}
-		this.proxyUrl = start(ApiProxyApplication.builder().run(proxy.toArray(String[]::new)));
+		ConfigurableApplicationContext proxyContext = ApiProxyApplication.builder().run(proxy.toArray(String[]::new));
+		this.contexts.add(proxyContext);
+		this.proxyUrl = "http://127.0.0.1:" + ApiProxyApplication.port(proxyContext);
 	}
 
 	/** Starts {@code count} message-service replicas behind the round-robin. */

@@ -2,6 +2,8 @@ package io.wxhub.apiproxy.forward;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.wxhub.apiproxy.system.ApiProxyProperties;
@@ -36,17 +38,26 @@ class RateLimits {
 		this.prefix = properties.redisPrefix();
 	}
 
-	/** True when the client may make one more call now. */
-	boolean tryAcquire(Client client) {
+	/**
+	 * Completes with true when the client may make one more call now, without holding the
+	 * calling thread.
+	 */
+	CompletionStage<Boolean> tryAcquireAsync(Client client) {
 		if (client.rateLimit() <= 0) {
-			return true;
+			return CompletableFuture.completedFuture(true);
 		}
 		try {
-			return this.limiters.computeIfAbsent(client.id(), (id) -> limiter(client)).tryAcquire();
+			return this.limiters.computeIfAbsent(client.id(), (id) -> limiter(client))
+				.tryAcquireAsync()
+				.exceptionally((ex) -> {
+					log.warn("Rate limit of client {} not checked, Redis unavailable: {}", client.id(),
+							ex.getMessage());
+					return true;
+				});
 		}
 		catch (RedisException ex) {
 			log.warn("Rate limit of client {} not checked, Redis unavailable: {}", client.id(), ex.getMessage());
-			return true;
+			return CompletableFuture.completedFuture(true);
 		}
 	}
 

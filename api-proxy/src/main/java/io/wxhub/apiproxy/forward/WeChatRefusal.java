@@ -1,11 +1,7 @@
 package io.wxhub.apiproxy.forward;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -29,15 +25,6 @@ public final class WeChatRefusal {
 		body.put("errcode", errcode);
 		body.put("errmsg", errmsg);
 		return ResponseEntity.ok().header(REASON_HEADER, reason).contentType(MediaType.APPLICATION_JSON).body(body);
-	}
-
-	/** Written straight to a servlet response. */
-	static void write(HttpServletResponse response, int errcode, String errmsg, String reason) throws IOException {
-		response.setStatus(200);
-		response.setHeader(REASON_HEADER, reason);
-		response.setContentType("application/json;charset=UTF-8");
-		String body = "{\"errcode\":" + errcode + ",\"errmsg\":\"" + errmsg + "\"}";
-		response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
 	}
 
 }

@@ -35,7 +35,15 @@ public class AccessTokens {
 		this.clock = clock;
 	}
 
-	/** The current real token of the app. */
+	/**
+	 * The app's real token when this replica holds a fresh one, else null; never blocks.
+	 */
+	public String cached(String appId) {
+		Cached cached = this.cache.get(appId);
+		return (cached != null && cached.validAt(this.clock.instant())) ? cached.token() : null;
+	}
+
+	/** The current real token of the app; asks the token server when none is cached. */
 	public String current(String appId) {
 		Cached cached = this.cache.get(appId);
 		if (cached != null && cached.validAt(this.clock.instant())) {
