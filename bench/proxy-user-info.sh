@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Proxied GET /cgi-bin/user/info against the same call straight to the sandbox, back to back,
 # both warmed up, two alternating rounds. Needs the system running (./run).
-# Usage: bench/proxy-user-info.sh [seconds] [connections]
+# Usage: bench/proxy-user-info.sh [seconds] [connections] [rounds]
 set -euo pipefail
 PROXY=${API_PROXY_URL:-http://127.0.0.1:8082}
 SANDBOX=${SANDBOX_URL:-http://127.0.0.1:8090}
@@ -11,6 +11,7 @@ PROXY_KEY=${PROXY_CLIENT_KEY:-demo-proxy-client-key}
 TOKEN_KEY=${TOKEN_CLIENT_KEY:-demo-token-client-key}
 DURATION=${1:-15}
 CONNECTIONS=${2:-64}
+ROUNDS=${3:-3}
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk" >&2; exit 1; }
 field() { sed -E "s/.*\"$1\":\"([^\"]*)\".*/\1/"; }
 
@@ -26,11 +27,12 @@ curl -fsS "$PROXIED" | grep -q '"subscribe"' || { echo "proxied call failed" >&2
 echo "warming up both paths…"
 wrk -t1 -c"$CONNECTIONS" -d"${WARMUP:-30}s" "$DIRECT" >/dev/null
 wrk -t1 -c"$CONNECTIONS" -d"${WARMUP:-30}s" "$PROXIED" >/dev/null
-echo "$CONNECTIONS connections, ${DURATION}s each"
-for round in 1 2; do
+echo "$CONNECTIONS connections, ${DURATION}s each, $ROUNDS rounds"
+for ((round = 1; round <= ROUNDS; round++)); do
 	measure "direct" "$DIRECT"
 	measure "proxied" "$PROXIED"
 done
+ratios direct proxied
 echo "added latency without queueing: 1 connection, ${DURATION}s each"
 CONNECTIONS=1
 measure "direct" "$DIRECT"

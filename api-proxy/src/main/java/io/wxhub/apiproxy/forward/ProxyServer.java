@@ -61,7 +61,7 @@ public final class ProxyServer implements SmartLifecycle {
 		Upstream servlet = new Upstream(URI.create("http://127.0.0.1:" + servletPort), Duration.ofSeconds(2),
 				Duration.ofSeconds(60));
 		long maxBody = this.properties.maxRequestSize().toBytes();
-		this.loops = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(),
+		this.loops = new MultiThreadIoEventLoopGroup(this.properties.effectiveIoThreads(),
 				new DefaultThreadFactory("proxy-io"), NioIoHandler.newFactory());
 		String address = this.environment.getProperty("server.address");
 		int port = this.environment.getProperty("server.port", Integer.class, 8082);

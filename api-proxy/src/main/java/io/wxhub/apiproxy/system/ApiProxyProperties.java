@@ -32,6 +32,7 @@ import org.springframework.validation.annotation.Validated;
  * @param readTimeout time WeChat has to start answering before the proxy answers 504
  * @param maxRequestSize larger request bodies are refused (413)
  * @param redisPrefix prefix of every Redis key (rate limiters)
+ * @param ioThreads event-loop threads of the public port; 0 = one per core
  */
 @ConfigurationProperties("api-proxy")
 @Validated
@@ -41,7 +42,12 @@ public record ApiProxyProperties(@NotNull @Valid TokenServer tokenServer, @NotBl
 		@DefaultValue("7200s") @NotNull Duration proxyTokenLifetime,
 		@DefaultValue("30s") @NotNull Duration tokenCacheTtl, @DefaultValue("2s") @NotNull Duration connectTimeout,
 		@DefaultValue("10s") @NotNull Duration readTimeout, @DefaultValue("21MB") @NotNull DataSize maxRequestSize,
-		@DefaultValue("wxhub") @NotBlank String redisPrefix){
+		@DefaultValue("wxhub") @NotBlank String redisPrefix, @DefaultValue("0") @Min(0) int ioThreads){
+
+	/** The event-loop threads to run: {@code ioThreads}, or one per core. */
+	public int effectiveIoThreads() {
+		return (this.ioThreads > 0) ? this.ioThreads : Runtime.getRuntime().availableProcessors();
+	}
 
 	/** The client with this id, if configured. */
 	public Optional<Client> client(String id) {
