@@ -33,14 +33,19 @@ final class ServiceProcess {
 		this.process = process;
 	}
 
-	/** Starts {@code NAME/target/NAME-*-exec.jar} with the given environment. */
+	/**
+	 * Starts {@code NAME/target/NAME-*-exec.jar} with the given environment. The services
+	 * keep little long-lived state and make garbage per request: a large young generation
+	 * makes collections rare (under load one every 1–2 s instead of several a second),
+	 * which keeps the pauses out of the 99th percentile of latency.
+	 */
 	static ServiceProcess start(Path root, String name, int port, Map<String, String> env) {
 		Path jar = findJar(root.resolve(name).resolve("target"), name);
 		Path log = root.resolve("logs").resolve(name + ".log");
 		try {
 			Files.createDirectories(log.getParent());
-			ProcessBuilder builder = new ProcessBuilder(List.of(javaBinary(), "-Xmx256m", "-XX:+UseSerialGC", "-jar",
-					jar.toString(), "--server.port=" + port));
+			ProcessBuilder builder = new ProcessBuilder(List.of(javaBinary(), "-Xmx512m", "-Xmn384m",
+					"-XX:+UseSerialGC", "-jar", jar.toString(), "--server.port=" + port));
 			builder.environment().putAll(env);
 			builder.redirectErrorStream(true).redirectOutput(log.toFile());
 			return new ServiceProcess(name, port, builder.start());
