@@ -100,6 +100,18 @@ class ProxyIntegrationTests {
 	}
 
 	@Test
+	void requestLinesUpTo8KiBAreForwardedAndLongerOnesRefused() {
+		String token = proxyToken(proxy, CLIENT_KEY);
+		String padding = "x".repeat(6000);
+		HttpResponse<String> long6k = get(
+				proxy + "/cgi-bin/get_api_domain_ip?pad=" + padding + "&access_token=" + token);
+		assertThat(json(long6k).path("ip_list").size()).isEqualTo(2);
+		HttpResponse<String> long10k = get(
+				proxy + "/cgi-bin/get_api_domain_ip?pad=" + padding + padding + "&access_token=" + token);
+		assertThat(long10k.statusCode()).isEqualTo(400);
+	}
+
+	@Test
 	void refusesMissingForgedAndForeignProxyTokens() {
 		assertRefusal(get(proxy + "/cgi-bin/get_api_domain_ip"), 41001, "access-token-missing");
 		String token = proxyToken(proxy, CLIENT_KEY);

@@ -84,6 +84,11 @@ final class FrontHandler extends ChannelInboundHandlerAdapter implements Caller 
 	private void read(Object message) {
 		if (!(message instanceof HttpObject http) || http.decoderResult().isFailure()) {
 			ReferenceCountUtil.release(message);
+			if (this.body != null) {
+				this.body.release();
+				this.body = null;
+			}
+			this.request = null;
 			this.keepAlive = false;
 			this.calling = true;
 			answer(Answers.problem(400, "bad-request", "Malformed request", "The request is not valid HTTP/1.1", "/"));

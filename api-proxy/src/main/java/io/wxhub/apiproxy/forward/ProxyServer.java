@@ -14,6 +14,7 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
@@ -34,6 +35,10 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public final class ProxyServer implements SmartLifecycle {
+
+	/** Request line and headers up to 8 KiB each, as the servlet container allows. */
+	private static final HttpDecoderConfig REQUEST_LIMITS = new HttpDecoderConfig().setMaxInitialLineLength(8192)
+		.setMaxHeaderSize(8192);
 
 	private final Forwarding forwarding;
 
@@ -74,7 +79,7 @@ public final class ProxyServer implements SmartLifecycle {
 				@Override
 				protected void initChannel(SocketChannel ch) {
 					ch.pipeline()
-						.addLast(new HttpServerCodec(), new HttpServerExpectContinueHandler(),
+						.addLast(new HttpServerCodec(REQUEST_LIMITS), new HttpServerExpectContinueHandler(),
 								new FrontHandler(ProxyServer.this.forwarding, servlet,
 										ProxyServer.this.properties.forwardedPrefixes(), maxBody));
 				}
