@@ -11,29 +11,22 @@ import javax.net.ssl.SSLParameters;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
-import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
-import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpContent;
-import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
-import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslHandler;
-import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.AttributeKey;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.FastThreadLocal;
-import io.netty.util.concurrent.ScheduledFuture;
 
 /**
  * One HTTP origin (WeChat, or this replica's own servlet container) reached over pooled
@@ -42,7 +35,7 @@ import io.netty.util.concurrent.ScheduledFuture;
  */
 final class Upstream {
 
-	private static final AttributeKey<Exchange> EXCHANGE = AttributeKey.valueOf("wxhub.exchange");
+	static final AttributeKey<UpstreamExchange> EXCHANGE = AttributeKey.valueOf("wxhub.exchange");
 
 	private static final int MAX_IDLE_PER_LOOP = 256;
 
@@ -109,7 +102,7 @@ final class Upstream {
 		connect(loop, request, listener);
 	}
 
-	private void connect(EventLoop loop, HttpRequest request, Listener listener) {
+	void connect(EventLoop loop, HttpRequest request, Listener listener) {
 		new Bootstrap().group(loop)
 			.channel(NioSocketChannel.class)
 			.option(ChannelOption.TCP_NODELAY, true)
@@ -122,7 +115,7 @@ final class Upstream {
 					}
 					ch.pipeline()
 						.addLast(new IdleStateHandler(0, 0, IDLE_SECONDS), new HttpClientCodec(),
-								new ResponseHandler());
+								new UpstreamResponseHandler(Upstream.this));
 				}
 			})
 			.connect(this.host, this.port)
@@ -138,7 +131,7 @@ final class Upstream {
 	}
 
 	private void start(Channel channel, HttpRequest request, Listener listener, boolean reused) {
-		Exchange exchange = new Exchange(listener, reused ? ReferenceCountUtil.retain(request) : null);
+		UpstreamExchange exchange = new UpstreamExchange(listener, reused ? ReferenceCountUtil.retain(request) : null);
 		channel.attr(EXCHANGE).set(exchange);
 		exchange.timeout = channel.eventLoop().schedule(() -> {
 			if (channel.attr(EXCHANGE).compareAndSet(exchange, null)) {
@@ -193,109 +186,8 @@ final class Upstream {
 
 	}
 
-	/** The call in progress on one connection. */
-	private final class Exchange {
-
-		final Listener listener;
-
-		/**
-		 * Kept on a reused connection, to resend once should the origin have closed it.
-		 */
-		HttpRequest resend;
-
-		ScheduledFuture<?> timeout;
-
-		boolean answered;
-
-		Exchange(Listener listener, HttpRequest resend) {
-			this.listener = listener;
-			this.resend = resend;
-		}
-
-		void release() {
-			if (this.resend != null) {
-				ReferenceCountUtil.release(this.resend);
-				this.resend = null;
-			}
-		}
-
-	}
-
-	private final class ResponseHandler extends SimpleChannelInboundHandler<HttpObject> {
-
-		private boolean reusable;
-
-		ResponseHandler() {
-			super(false);
-		}
-
-		@Override
-		protected void channelRead0(ChannelHandlerContext ctx, HttpObject message) {
-			Exchange exchange = ctx.channel().attr(EXCHANGE).get();
-			if (exchange == null) {
-				ReferenceCountUtil.release(message);
-				ctx.close();
-				return;
-			}
-			if (message instanceof HttpResponse head) {
-				if (head.status().code() == 100) {
-					ReferenceCountUtil.release(message);
-					return;
-				}
-				exchange.timeout.cancel(false);
-				exchange.answered = true;
-				exchange.release();
-				this.reusable = HttpUtil.isKeepAlive(head) && head.decoderResult().isSuccess();
-				exchange.listener.head(head, ctx.channel());
-			}
-			if (message instanceof HttpContent content) {
-				boolean last = content instanceof LastHttpContent;
-				if (last) {
-					ctx.channel().attr(EXCHANGE).set(null);
-					ctx.channel().config().setAutoRead(true);
-					giveBack(ctx.channel(), this.reusable);
-				}
-				exchange.listener.content(content, last);
-			}
-		}
-
-		@Override
-		public void channelInactive(ChannelHandlerContext ctx) {
-			Exchange exchange = ctx.channel().attr(EXCHANGE).getAndSet(null);
-			if (exchange != null) {
-				exchange.timeout.cancel(false);
-				if (!exchange.answered && exchange.resend != null) {
-					// A pooled connection the origin had just closed: once more on a new
-					// one.
-					HttpRequest again = exchange.resend;
-					exchange.resend = null;
-					connect(ctx.channel().eventLoop(), again, exchange.listener);
-					return;
-				}
-				exchange.release();
-				exchange.listener.failed(Failure.UNREACHABLE);
-			}
-		}
-
-		@Override
-		public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
-			Exchange exchange = ctx.channel().attr(EXCHANGE).get();
-			// Idle and pooled, or stalled in the middle of an answer (before the head,
-			// the
-			// read timeout applies).
-			if (event instanceof IdleStateEvent && (exchange == null || exchange.answered)) {
-				ctx.close();
-			}
-		}
-
-		@Override
-		public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-			ctx.close();
-		}
-
-	}
-
-	private void giveBack(Channel channel, boolean reusable) {
+	/** After an answer: keeps the connection for the next call, or closes it. */
+	void giveBack(Channel channel, boolean reusable) {
 		ArrayDeque<Channel> pool = this.idle.get();
 		if (reusable && channel.isActive() && pool.size() < MAX_IDLE_PER_LOOP) {
 			pool.addFirst(channel);
