@@ -1,5 +1,7 @@
 package io.wxhub.apiproxy.forward;
 
+import java.util.function.Supplier;
+
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.CompositeByteBuf;
 import io.netty.channel.Channel;
@@ -40,6 +42,8 @@ final class ForwardCall implements Upstream.Listener {
 
 	private final HttpRequest request;
 
+	private final String rawPath;
+
 	private final ByteBuf body;
 
 	private final long started = System.nanoTime();
@@ -64,23 +68,24 @@ final class ForwardCall implements Upstream.Listener {
 
 	private CompositeByteBuf inspected;
 
-	ForwardCall(Forwarding with, Caller caller, HttpRequest request, ByteBuf body) {
+	ForwardCall(Forwarding with, Caller caller, HttpRequest request, String rawPath, ByteBuf body) {
 		this.with = with;
 		this.caller = caller;
 		this.request = request;
+		this.rawPath = rawPath;
 		this.body = body;
 	}
 
 	void start() {
-		String uri = this.request.uri();
-		int mark = uri.indexOf('?');
 		try {
-			this.path = this.with.paths.checkForwardable((mark < 0) ? uri : uri.substring(0, mark));
+			this.path = this.with.paths.checkPlain(this.rawPath);
 		}
 		catch (ProxyProblem ex) {
-			finish(Answers.problem(ex, (mark < 0) ? uri : uri.substring(0, mark)), "refused", -1);
+			finish(Answers.problem(ex, this.rawPath), "refused", -1);
 			return;
 		}
+		String uri = this.request.uri();
+		int mark = uri.indexOf('?');
 		ForwardedMessages.Query query = ForwardedMessages.Query.of((mark < 0) ? null : uri.substring(mark + 1));
 		this.query = query.kept();
 		String presented = query.presented();
@@ -120,16 +125,20 @@ final class ForwardCall implements Upstream.Listener {
 			send(cached);
 			return;
 		}
+		sendWithTokenFromServer(() -> this.with.accessTokens.current(this.appId));
+	}
+
+	/** Asks the token server off the event loop, then sends (or answers 503) on it. */
+	private void sendWithTokenFromServer(Supplier<String> tokenServer) {
 		this.with.offLoop(() -> {
 			try {
-				String fetched = this.with.accessTokens.current(this.appId);
+				String fetched = tokenServer.get();
 				onLoop(() -> send(fetched));
 			}
-			catch (TokenUnavailableException ex) {
-				onLoop(() -> noToken(ex));
-			}
 			catch (RuntimeException ex) {
-				onLoop(() -> noToken(new TokenUnavailableException(-1)));
+				TokenUnavailableException unavailable = (ex instanceof TokenUnavailableException known) ? known
+						: new TokenUnavailableException(-1);
+				onLoop(() -> noToken(unavailable));
 			}
 		});
 	}
@@ -160,14 +169,7 @@ final class ForwardCall implements Upstream.Listener {
 	@Override
 	public void content(HttpContent part, boolean last) {
 		if (this.streaming) {
-			if (last) {
-				this.body.release();
-				audit("ok", 0, this.head.status().code());
-			}
-			this.caller.answerPart(part, last);
-			if (!last) {
-				pauseWhileCallerIsSlow();
-			}
+			stream(part, last);
 			return;
 		}
 		this.inspected.addComponent(true, part.content());
@@ -175,17 +177,24 @@ final class ForwardCall implements Upstream.Listener {
 			// A chunked answer that is larger than announced JSON: stream the rest.
 			this.streaming = true;
 			this.caller.answerHead(ForwardedMessages.relayedHead(this.head, -1));
-			if (last) {
-				this.body.release();
-				audit("ok", 0, this.head.status().code());
-			}
-			this.caller.answerPart(
-					last ? new DefaultLastHttpContent(this.inspected) : new DefaultHttpContent(this.inspected), last);
+			ByteBuf read = this.inspected;
 			this.inspected = null;
+			stream(last ? new DefaultLastHttpContent(read) : new DefaultHttpContent(read), last);
 			return;
 		}
 		if (last) {
 			answered();
+		}
+	}
+
+	private void stream(HttpContent part, boolean last) {
+		if (last) {
+			this.body.release();
+			audit("ok", 0, this.head.status().code());
+		}
+		this.caller.answerPart(part, last);
+		if (!last) {
+			pauseWhileCallerIsSlow();
 		}
 	}
 
@@ -197,18 +206,7 @@ final class ForwardCall implements Upstream.Listener {
 			bytes.release();
 			this.retried = true;
 			String rejected = this.token;
-			this.with.offLoop(() -> {
-				try {
-					String replacement = this.with.accessTokens.replaceRejected(this.appId, rejected);
-					onLoop(() -> send(replacement));
-				}
-				catch (TokenUnavailableException ex) {
-					onLoop(() -> noToken(ex));
-				}
-				catch (RuntimeException ex) {
-					onLoop(() -> noToken(new TokenUnavailableException(-1)));
-				}
-			});
+			sendWithTokenFromServer(() -> this.with.accessTokens.replaceRejected(this.appId, rejected));
 			return;
 		}
 		if (!this.retried && errcode == -1 && this.request.method().equals(HttpMethod.GET)) {

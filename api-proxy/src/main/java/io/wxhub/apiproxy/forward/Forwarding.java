@@ -57,8 +57,8 @@ class Forwarding {
 	/**
 	 * Starts forwarding a complete request whose body (possibly empty) is handed over.
 	 */
-	void start(Caller caller, HttpRequest request, ByteBuf body) {
-		new ForwardCall(this, caller, request, body).start();
+	void start(Caller caller, HttpRequest request, String rawPath, ByteBuf body) {
+		new ForwardCall(this, caller, request, rawPath, body).start();
 	}
 
 	/**

@@ -1,10 +1,10 @@
 package io.wxhub.apiproxy.forward;
 
 import java.util.ArrayDeque;
-import java.util.List;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.CompositeByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -26,16 +26,11 @@ import io.netty.util.ReferenceCountUtil;
  */
 final class FrontHandler extends ChannelInboundHandlerAdapter implements Caller {
 
-	/** WeChat's credential paths are answered by this proxy, not forwarded. */
-	private static final List<String> OWN_PATHS = List.of("/cgi-bin/token", "/cgi-bin/stable_token");
-
 	private static final int MAX_PIPELINED = 32;
 
 	private final Forwarding forwarding;
 
 	private final Upstream servlet;
-
-	private final List<String> forwardedPrefixes;
 
 	private final long maxBody;
 
@@ -57,10 +52,9 @@ final class FrontHandler extends ChannelInboundHandlerAdapter implements Caller 
 
 	private Runnable whenWritable;
 
-	FrontHandler(Forwarding forwarding, Upstream servlet, List<String> forwardedPrefixes, long maxBody) {
+	FrontHandler(Forwarding forwarding, Upstream servlet, long maxBody) {
 		this.forwarding = forwarding;
 		this.servlet = servlet;
-		this.forwardedPrefixes = forwardedPrefixes;
 		this.maxBody = maxBody;
 	}
 
@@ -138,24 +132,12 @@ final class FrontHandler extends ChannelInboundHandlerAdapter implements Caller 
 			answer(Answers.problem(413, "body-too-large", "Request body too large",
 					"Request bodies are limited to " + this.maxBody + " bytes", path));
 		}
-		else if (isForwarded(path)) {
-			this.forwarding.start(this, head, content);
+		else if (this.forwarding.paths.isForwarded(path)) {
+			this.forwarding.start(this, head, path, content);
 		}
 		else {
 			RelayCall.start(this.servlet, this, head, content);
 		}
-	}
-
-	private boolean isForwarded(String path) {
-		if (OWN_PATHS.contains(path)) {
-			return false;
-		}
-		for (String prefix : this.forwardedPrefixes) {
-			if (path.startsWith(prefix)) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	@Override
@@ -214,7 +196,7 @@ final class FrontHandler extends ChannelInboundHandlerAdapter implements Caller 
 	private void ended() {
 		this.calling = false;
 		if (!this.keepAlive) {
-			this.ctx.writeAndFlush(io.netty.buffer.Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+			this.ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
 			return;
 		}
 		while (!this.calling && !this.pipelined.isEmpty()) {

@@ -19,6 +19,9 @@ class PathRules {
 
 	private static final Pattern PLAIN_PATH = Pattern.compile("(/[A-Za-z0-9_\\-]+)+(\\.[A-Za-z0-9]+)?/?");
 
+	/** WeChat's credential paths are answered by this proxy, not forwarded. */
+	private static final List<String> OWN_PATHS = List.of("/cgi-bin/token", "/cgi-bin/stable_token");
+
 	private final AntPathMatcher matcher = new AntPathMatcher();
 
 	private final List<String> forwardedPrefixes;
@@ -28,16 +31,26 @@ class PathRules {
 	}
 
 	/**
-	 * The path to forward; a {@link ProxyProblem} when it is malformed or not forwarded.
+	 * True when the proxy forwards this path to WeChat: under a forwarded prefix and not
+	 * one of WeChat's credential paths, which the proxy answers itself.
 	 */
-	String checkForwardable(String rawPath) {
+	boolean isForwarded(String rawPath) {
+		if (OWN_PATHS.contains(rawPath)) {
+			return false;
+		}
+		for (String prefix : this.forwardedPrefixes) {
+			if (rawPath.startsWith(prefix)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** A forwarded path as it is sent on; a {@link ProxyProblem} when it is malformed. */
+	String checkPlain(String rawPath) {
 		if (!PLAIN_PATH.matcher(rawPath).matches()) {
 			throw new ProxyProblem(HttpStatus.BAD_REQUEST, "bad-path", "Malformed API path",
 					"The path must consist of plain segments");
-		}
-		if (this.forwardedPrefixes.stream().noneMatch(rawPath::startsWith)) {
-			throw new ProxyProblem(HttpStatus.NOT_FOUND, "not-forwarded", "Not a forwarded API",
-					"Only paths under " + this.forwardedPrefixes + " are forwarded");
 		}
 		return rawPath;
 	}

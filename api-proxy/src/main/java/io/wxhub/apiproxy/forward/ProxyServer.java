@@ -80,8 +80,7 @@ public final class ProxyServer implements SmartLifecycle {
 				protected void initChannel(SocketChannel ch) {
 					ch.pipeline()
 						.addLast(new HttpServerCodec(REQUEST_LIMITS), new HttpServerExpectContinueHandler(),
-								new FrontHandler(ProxyServer.this.forwarding, servlet,
-										ProxyServer.this.properties.forwardedPrefixes(), maxBody));
+								new FrontHandler(ProxyServer.this.forwarding, servlet, maxBody));
 				}
 			})
 			.bind(bindTo)

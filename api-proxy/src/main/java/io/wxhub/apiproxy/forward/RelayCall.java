@@ -28,8 +28,6 @@ final class RelayCall implements Upstream.Listener {
 
 	private final Caller caller;
 
-	private HttpResponse head;
-
 	private boolean streaming;
 
 	private RelayCall(Caller caller) {
@@ -48,13 +46,13 @@ final class RelayCall implements Upstream.Listener {
 
 	@Override
 	public void head(HttpResponse answer, Channel connection) {
-		this.head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, answer.status(), answer.headers().copy());
-		dropHopByHop(this.head.headers());
-		if (!HttpUtil.isContentLengthSet(this.head)) {
-			HttpUtil.setTransferEncodingChunked(this.head, true);
+		HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, answer.status(), answer.headers().copy());
+		dropHopByHop(head.headers());
+		if (!HttpUtil.isContentLengthSet(head)) {
+			HttpUtil.setTransferEncodingChunked(head, true);
 		}
 		this.streaming = true;
-		this.caller.answerHead(this.head);
+		this.caller.answerHead(head);
 	}
 
 	@Override
