@@ -2,12 +2,18 @@ package io.wxhub.tokenserver;
 
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.concurrent.Executor;
 
 import io.wxhub.protocol.signature.JsSdkSignature;
+import org.apache.tomcat.util.threads.ThreadPoolExecutor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
 
 import static io.wxhub.tokenserver.TokenCluster.APP;
 import static io.wxhub.tokenserver.TokenCluster.CLIENT_KEY;
@@ -115,6 +121,20 @@ class TokenServerIntegrationTests {
 				"{\"rejectedToken\":\"an-older-token\"}"));
 		assertThat(body.path("accessToken").asString()).isEqualTo(current);
 		assertThat(cluster.upstreamCalls(APP, "/cgi-bin/token")).isEqualTo(calls);
+	}
+
+	@Test
+	void requestThreadsAreTwoPerCoreUnlessConfigured() {
+		int cores = Runtime.getRuntime().availableProcessors();
+		assertThat(requestThreads(cluster.tokenServer(0))).isEqualTo(Math.max(4, 2 * cores));
+		cluster.startTokenServer("--server.tomcat.threads.max=7");
+		assertThat(requestThreads(cluster.tokenServer(1))).isEqualTo(7);
+	}
+
+	private static int requestThreads(ConfigurableApplicationContext context) {
+		TomcatWebServer tomcat = (TomcatWebServer) ((WebServerApplicationContext) context).getWebServer();
+		Executor executor = tomcat.getTomcat().getConnector().getProtocolHandler().getExecutor();
+		return ((ThreadPoolExecutor) executor).getMaximumPoolSize();
 	}
 
 	@Test
