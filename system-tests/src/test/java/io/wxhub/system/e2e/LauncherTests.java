@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +17,7 @@ import io.wxhub.testsupport.TestRedis;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The README's run command: the launcher starts every service, prints where they are and
@@ -40,11 +40,8 @@ class LauncherTests {
 			// What Ctrl-C in a terminal sends.
 			new ProcessBuilder("kill", "-INT", Long.toString(launcher.pid())).start().waitFor();
 			assertThat(launcher.waitFor(60, TimeUnit.SECONDS)).isTrue();
-			Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-			while (children.stream().anyMatch(ProcessHandle::isAlive) && Instant.now().isBefore(deadline)) {
-				ServiceProcess.sleep(200);
-			}
-			assertThat(children).noneMatch(ProcessHandle::isAlive);
+			await().atMost(Duration.ofSeconds(30))
+				.untilAsserted(() -> assertThat(children).noneMatch(ProcessHandle::isAlive));
 		}
 		finally {
 			launcher.descendants().forEach(ProcessHandle::destroyForcibly);

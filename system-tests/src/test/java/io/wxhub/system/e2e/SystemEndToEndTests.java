@@ -5,7 +5,6 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -34,6 +33,7 @@ import tools.jackson.databind.JsonNode;
 
 import static io.wxhub.system.e2e.SystemUnderTest.APP;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The real jars as separate processes, as deployed: the seed conversation in safe mode, a
@@ -107,13 +107,16 @@ class SystemEndToEndTests {
 	@Order(2)
 	void aSlowReplyIsDeliveredAsACustomerServiceMessage() {
 		int before = SLOW_CALLS.get();
-		Instant sent = Instant.now();
 		JsonNode seen = system.send("{\"msgType\":\"text\",\"content\":\"slow question\"}");
+		// The sandbox gives each attempt WeChat's 5 s and retries a late one: one attempt
+		// answered empty is WeChat's own verdict that the answer came in time.
 		assertThat(seen.path("outcome").asString()).isEqualTo("empty");
-		assertThat(Duration.between(sent, Instant.now())).isLessThan(Duration.ofSeconds(5));
+		assertThat(seen.path("attempts").asInt()).isEqualTo(1);
 		JsonNode late = awaitCustomerServiceMessages(1, Duration.ofSeconds(20)).get(0);
 		assertThat(late.path("body").toString()).contains("thanks for waiting");
-		assertThat(SLOW_CALLS.get() - before).isEqualTo(1);
+		await().during(Duration.ofSeconds(3))
+			.atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(SLOW_CALLS.get() - before).isEqualTo(1));
 	}
 
 	@Test
@@ -162,8 +165,10 @@ class SystemEndToEndTests {
 		assertThat(seen.path("attempts").asInt()).isGreaterThanOrEqualTo(2);
 		List<JsonNode> delivered = awaitCustomerServiceMessages(csBefore + 1, Duration.ofSeconds(30));
 		assertThat(delivered.get(csBefore).path("body").toString()).contains("thanks for waiting");
-		ServiceProcess.sleep(2000);
-		assertThat(customerServiceMessages()).hasSize(csBefore + 1);
+		// Exactly one reply, over a window in which a duplicate would have arrived.
+		await().during(Duration.ofSeconds(3))
+			.atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(customerServiceMessages()).hasSize(csBefore + 1));
 		assertThat(SLOW_KEYS).isNotEmpty();
 		assertThat(Set.copyOf(SLOW_KEYS)).hasSize(1);
 		assertThat(SLOW_WORK).hasSize(workBefore + 1);
@@ -173,15 +178,9 @@ class SystemEndToEndTests {
 	}
 
 	private static List<JsonNode> awaitCustomerServiceMessages(int count, Duration timeout) {
-		Instant deadline = Instant.now().plus(timeout);
-		while (Instant.now().isBefore(deadline)) {
-			List<JsonNode> messages = customerServiceMessages();
-			if (messages.size() >= count) {
-				return messages;
-			}
-			ServiceProcess.sleep(250);
-		}
-		throw new AssertionError("fewer than " + count + " customer-service messages within " + timeout);
+		return await().atMost(timeout)
+			.pollInterval(Duration.ofMillis(250))
+			.until(SystemEndToEndTests::customerServiceMessages, (messages) -> messages.size() >= count);
 	}
 
 	private static List<JsonNode> customerServiceMessages() {
