@@ -2,17 +2,19 @@ package io.wxhub.tokenserver.token;
 
 import java.time.Instant;
 
+import io.wxhub.protocol.error.WeChatError;
+
 /**
  * Why the last refresh of a credential failed, and until when no new attempt is made.
  * Shared through Redis so that every replica backs off together.
  *
- * @param errcode WeChat's errcode, or -1 for transport failures
- * @param errmsg WeChat's errmsg or a short description
+ * @param error WeChat's errcode and errmsg; -1 and a short description for transport
+ * failures, 45009 and a description for this server's own budget
  * @param kind what sort of failure it was
  * @param at when it happened
  * @param blockedUntil no upstream call before this instant
  */
-public record RefreshFailure(int errcode, String errmsg, Kind kind, Instant at, Instant blockedUntil) {
+public record RefreshFailure(WeChatError error, Kind kind, Instant at, Instant blockedUntil) {
 
 	/** Sorts of failure, as shown in health. */
 	public enum Kind {
@@ -34,8 +36,8 @@ public record RefreshFailure(int errcode, String errmsg, Kind kind, Instant at, 
 	}
 
 	String serialize() {
-		return this.errcode + "|" + this.kind.name() + "|" + this.at.toEpochMilli() + "|"
-				+ this.blockedUntil.toEpochMilli() + "|" + this.errmsg;
+		return this.error.errcode() + "|" + this.kind.name() + "|" + this.at.toEpochMilli() + "|"
+				+ this.blockedUntil.toEpochMilli() + "|" + this.error.errmsg();
 	}
 
 	static RefreshFailure deserialize(String stored) {
@@ -43,7 +45,7 @@ public record RefreshFailure(int errcode, String errmsg, Kind kind, Instant at, 
 			return null;
 		}
 		String[] parts = stored.split("\\|", 5);
-		return new RefreshFailure(Integer.parseInt(parts[0]), parts[4], Kind.valueOf(parts[1]),
+		return new RefreshFailure(new WeChatError(Integer.parseInt(parts[0]), parts[4]), Kind.valueOf(parts[1]),
 				Instant.ofEpochMilli(Long.parseLong(parts[2])), Instant.ofEpochMilli(Long.parseLong(parts[3])));
 	}
 
