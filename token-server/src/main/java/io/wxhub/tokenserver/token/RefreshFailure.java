@@ -1,8 +1,11 @@
 package io.wxhub.tokenserver.token;
 
 import java.time.Instant;
+import java.time.LocalDate;
 
 import io.wxhub.protocol.error.WeChatError;
+import io.wxhub.protocol.error.WeChatErrorCode;
+import io.wxhub.tokenserver.system.TokenServerProperties.Upstream;
 
 /**
  * Why the last refresh of a credential failed, and until when no new attempt is made.
@@ -28,6 +31,38 @@ public record RefreshFailure(WeChatError error, Kind kind, Instant at, Instant b
 		/** This server's own daily budget is spent. */
 		BUDGET_EXHAUSTED
 
+	}
+
+	/**
+	 * The failure WeChat's refusal (or a transport failure, as -1) stands for: 45009
+	 * blocks until midnight China time, a configuration error for
+	 * {@code config-error-backoff}, anything else for {@code failure-backoff}.
+	 */
+	static RefreshFailure refused(WeChatError error, Instant now, Upstream upstream) {
+		if (error.isQuotaExhausted()) {
+			return new RefreshFailure(error, Kind.QUOTA_EXHAUSTED, now, nextChinaMidnight(now));
+		}
+		if (error.isConfigurationError()) {
+			return new RefreshFailure(error, Kind.CONFIGURATION, now, now.plus(upstream.configErrorBackoff()));
+		}
+		return new RefreshFailure(error, Kind.TRANSIENT, now, now.plus(upstream.failureBackoff()));
+	}
+
+	/**
+	 * This server's own daily budget is spent: shown as 45009, blocking until midnight
+	 * China time like WeChat's quota.
+	 */
+	static RefreshFailure budgetExhausted(String description, Instant now) {
+		return new RefreshFailure(new WeChatError(WeChatErrorCode.DAILY_QUOTA_EXCEEDED.code(), description),
+				Kind.BUDGET_EXHAUSTED, now, nextChinaMidnight(now));
+	}
+
+	/** WeChat's daily quotas reset at midnight China time. */
+	private static Instant nextChinaMidnight(Instant now) {
+		return LocalDate.ofInstant(now, TokenStore.QUOTA_ZONE)
+			.plusDays(1)
+			.atStartOfDay(TokenStore.QUOTA_ZONE)
+			.toInstant();
 	}
 
 	/** True while no upstream call may be made. */

@@ -3,16 +3,12 @@ package io.wxhub.tokenserver.token;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.wxhub.protocol.error.WeChatError;
-import io.wxhub.protocol.error.WeChatErrorCode;
 import io.wxhub.protocol.error.WeChatException;
 import io.wxhub.tokenserver.system.TokenServerProperties;
 import io.wxhub.tokenserver.system.TokenServerProperties.App;
-import io.wxhub.tokenserver.token.RefreshFailure.Kind;
 import org.redisson.api.RLock;
 import org.redisson.client.RedisException;
 import org.slf4j.Logger;
@@ -105,13 +101,13 @@ class TokenRefresher {
 			return fresh;
 		}
 		catch (WeChatException ex) {
-			RefreshFailure recorded = record(key, classify(ex.getError()), ex.getError(), now);
+			RefreshFailure recorded = record(key,
+					RefreshFailure.refused(ex.getError(), now, this.properties.upstream()), now);
 			count(key, trigger, recorded.kind().name().toLowerCase());
 			return fallback(key, trigger, current, recorded, now);
 		}
 		catch (UpstreamFetcher.BudgetExhaustedException ex) {
-			RefreshFailure recorded = record(key, Kind.BUDGET_EXHAUSTED,
-					new WeChatError(WeChatErrorCode.DAILY_QUOTA_EXCEEDED.code(), ex.getMessage()), now);
+			RefreshFailure recorded = record(key, RefreshFailure.budgetExhausted(ex.getMessage(), now), now);
 			count(key, trigger, "budget_exhausted");
 			return fallback(key, trigger, current, recorded, now);
 		}
@@ -168,29 +164,10 @@ class TokenRefresher {
 		throw NoValidTokenException.of(key, failure, retryAfter.isNegative() ? Duration.ofSeconds(1) : retryAfter);
 	}
 
-	private static Kind classify(WeChatError error) {
-		if (error.isQuotaExhausted()) {
-			return Kind.QUOTA_EXHAUSTED;
-		}
-		return error.isConfigurationError() ? Kind.CONFIGURATION : Kind.TRANSIENT;
-	}
-
-	private RefreshFailure record(TokenKey key, Kind kind, WeChatError error, Instant now) {
-		Instant blockedUntil = switch (kind) {
-			case TRANSIENT -> now.plus(this.properties.upstream().failureBackoff());
-			case CONFIGURATION -> now.plus(this.properties.upstream().configErrorBackoff());
-			// WeChat's daily quotas reset at midnight China time.
-			case QUOTA_EXHAUSTED,
-					BUDGET_EXHAUSTED ->
-				LocalDate.ofInstant(now, TokenStore.QUOTA_ZONE)
-					.plusDays(1)
-					.atStartOfDay(TokenStore.QUOTA_ZONE)
-					.toInstant();
-		};
-		RefreshFailure failure = new RefreshFailure(error, kind, now, blockedUntil);
+	private RefreshFailure record(TokenKey key, RefreshFailure failure, Instant now) {
 		this.store.writeFailure(key, failure, now);
-		log.warn("Refresh of {} failed: errcode {} ({}), no new attempt before {}", key, error.errcode(), kind,
-				blockedUntil);
+		log.warn("Refresh of {} failed: errcode {} ({}), no new attempt before {}", key, failure.error().errcode(),
+				failure.kind(), failure.blockedUntil());
 		return failure;
 	}
 
