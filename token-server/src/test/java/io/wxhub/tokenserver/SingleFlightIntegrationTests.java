@@ -25,6 +25,7 @@ import static io.wxhub.tokenserver.TokenCluster.get;
 import static io.wxhub.tokenserver.TokenCluster.json;
 import static io.wxhub.tokenserver.TokenCluster.post;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Replicas sharing one Redis call WeChat once per refresh, however many callers there
@@ -33,6 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SingleFlightIntegrationTests {
 
 	private static final String TOKEN_PATH = "/cgi-bin/token";
+
+	private static final String TICKET_PATH = "/cgi-bin/ticket/getticket";
 
 	/**
 	 * Three replicas, 300 concurrent readers spread over them, 4-second tokens: the
@@ -128,6 +131,49 @@ class SingleFlightIntegrationTests {
 			assertThat(statuses).hasSize(50).containsOnly(200);
 			assertThat(answers).hasSize(1).doesNotContain(rejected);
 			assertThat(cluster.upstreamCalls(APP, TOKEN_PATH)).isEqualTo(before + 1);
+		}
+	}
+
+	/**
+	 * Forty callers on two replicas ask for the app's first wx_card ticket at once: the
+	 * sandbox issues one card ticket, and every caller is served it.
+	 */
+	@Test
+	void concurrentReadersOfANewWxCardTicketMakeOneUpstreamCall() throws Exception {
+		try (TokenCluster cluster = TokenCluster.withSandbox()) {
+			List<String> servers = List.of(cluster.startTokenServer(), cluster.startTokenServer());
+			ExecutorService callers = Executors.newFixedThreadPool(40);
+			CountDownLatch start = new CountDownLatch(1);
+			Set<String> tickets = ConcurrentHashMap.newKeySet();
+			Queue<Integer> statuses = new ConcurrentLinkedQueue<>();
+			for (int i = 0; i < 40; i++) {
+				String server = servers.get(i % 2);
+				callers.execute(() -> {
+					try {
+						start.await();
+						var response = get(server + "/v1/apps/" + APP + "/wx-card-ticket", CLIENT_KEY);
+						statuses.add(response.statusCode());
+						tickets.add(json(response).path("ticket").asString());
+					}
+					catch (InterruptedException ex) {
+						Thread.currentThread().interrupt();
+					}
+				});
+			}
+			start.countDown();
+			callers.shutdown();
+			assertThat(callers.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+			assertThat(statuses).hasSize(40).containsOnly(200);
+			assertThat(tickets).hasSize(1);
+			JsonNode check = json(post(cluster.sandboxUrl() + "/sandbox/apps/" + APP + "/ticket-check", null,
+					"{\"ticket\":\"" + tickets.iterator().next() + "\"}"));
+			assertThat(check.path("valid").asBoolean()).isTrue();
+			assertThat(check.path("kind").asString()).isEqualTo("wx_card");
+			// Exactly one getticket call, and no second one behind it.
+			await().during(Duration.ofSeconds(1))
+				.atMost(Duration.ofSeconds(10))
+				.until(() -> cluster.upstreamCalls(APP, TICKET_PATH), (calls) -> calls == 1);
+			assertThat(cluster.upstreamCalls(APP, TOKEN_PATH)).isEqualTo(1);
 		}
 	}
 

@@ -1,7 +1,7 @@
 package io.wxhub.tokenserver;
 
 import java.time.Duration;
-import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -15,6 +15,7 @@ import static io.wxhub.tokenserver.TokenCluster.CLIENT_KEY;
 import static io.wxhub.tokenserver.TokenCluster.get;
 import static io.wxhub.tokenserver.TokenCluster.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * WeChat trouble: transient errors are retried behind a still-served token; errors of
@@ -26,7 +27,7 @@ class UpstreamFailureIntegrationTests {
 	private static final String TOKEN_PATH = "/cgi-bin/token";
 
 	@Test
-	void transientErrorsAreRetriedWhileTheValidTokenKeepsBeingServed() throws Exception {
+	void transientErrorsAreRetriedWhileTheValidTokenKeepsBeingServed() {
 		try (TokenCluster cluster = TokenCluster.withSandbox("--sandbox.token-lifetime=6s")) {
 			String server = cluster.startTokenServer("--token-server.refresh-ahead=3s",
 					"--token-server.expiry-margin=100ms", "--token-server.check-interval=100ms");
@@ -35,13 +36,9 @@ class UpstreamFailureIntegrationTests {
 			cluster.injectFault(APP, TOKEN_PATH, 3, -1);
 			// The refresh becomes due ~3 s after issue; until it succeeds, readers keep
 			// the first token.
-			Instant deadline = Instant.now().plusSeconds(8);
-			String current = first;
-			while (current.equals(first) && Instant.now().isBefore(deadline)) {
-				current = read(server);
-				assertThat(cluster.tokenCheck(APP, current).path("valid").asBoolean()).isTrue();
-				Thread.sleep(100);
-			}
+			String current = await().atMost(Duration.ofSeconds(20))
+				.pollInterval(Duration.ofMillis(100))
+				.until(() -> validToken(cluster, server), (token) -> !token.equals(first));
 			assertThat(current).isNotEqualTo(first);
 			// Three failed attempts and the successful fourth, within one refresh.
 			assertThat(cluster.upstreamCalls(APP, TOKEN_PATH)).isEqualTo(before + 4);
@@ -50,7 +47,7 @@ class UpstreamFailureIntegrationTests {
 	}
 
 	@Test
-	void configurationErrorsShowInHealthAndAreNotRetriedInALoop(CapturedOutput output) throws Exception {
+	void configurationErrorsShowInHealthAndAreNotRetriedInALoop(CapturedOutput output) {
 		try (TokenCluster cluster = TokenCluster.withSandbox("--sandbox.token-lifetime=3s")) {
 			String server = cluster.startTokenServer("--token-server.refresh-ahead=1s",
 					"--token-server.expiry-margin=100ms", "--token-server.check-interval=100ms",
@@ -58,24 +55,26 @@ class UpstreamFailureIntegrationTests {
 			read(server);
 			long before = cluster.upstreamCalls(APP, TOKEN_PATH);
 			cluster.injectFault(APP, TOKEN_PATH, 1000, 40125);
-			// Hammer the server well past the token's expiry.
-			Instant end = Instant.now().plusSeconds(5);
-			int unavailable = 0;
-			while (Instant.now().isBefore(end)) {
-				var response = get(server + "/v1/apps/" + APP + "/access-token", CLIENT_KEY);
-				if (response.statusCode() == 503) {
-					unavailable++;
-					JsonNode problem = json(response);
-					assertThat(problem.path("errcode").asInt()).isEqualTo(40125);
-					assertThat(response.headers().firstValue("Retry-After")).isPresent();
-				}
-				else {
-					assertThat(response.statusCode()).isEqualTo(200);
-				}
-				Thread.sleep(20);
-			}
-			assertThat(unavailable).isPositive();
-			// One refresh attempt: 40125 is not retried, and blocks further attempts.
+			// Hammer the server well past the token's expiry: one refresh attempt, as
+			// 40125 is not retried and blocks further attempts.
+			AtomicInteger unavailable = new AtomicInteger();
+			await().during(Duration.ofSeconds(5))
+				.atMost(Duration.ofSeconds(30))
+				.pollInterval(Duration.ofMillis(20))
+				.until(() -> {
+					var response = get(server + "/v1/apps/" + APP + "/access-token", CLIENT_KEY);
+					if (response.statusCode() == 503) {
+						unavailable.incrementAndGet();
+						JsonNode problem = json(response);
+						assertThat(problem.path("errcode").asInt()).isEqualTo(40125);
+						assertThat(response.headers().firstValue("Retry-After")).isPresent();
+					}
+					else {
+						assertThat(response.statusCode()).isEqualTo(200);
+					}
+					return cluster.upstreamCalls(APP, TOKEN_PATH) - before <= 1;
+				});
+			assertThat(unavailable.get()).isPositive();
 			assertThat(cluster.upstreamCalls(APP, TOKEN_PATH) - before).isEqualTo(1);
 			JsonNode health = json(get(server + "/actuator/health", null));
 			JsonNode app = health.path("components").path("tokens").path("components").path(APP);
@@ -87,22 +86,36 @@ class UpstreamFailureIntegrationTests {
 	}
 
 	@Test
-	void theDailyBudgetIsNeverExceeded() throws Exception {
+	void theDailyBudgetIsNeverExceeded() {
 		try (TokenCluster cluster = TokenCluster.withSandbox("--sandbox.token-lifetime=2s")) {
 			String server = cluster.startTokenServer("--token-server.refresh-ahead=500ms",
 					"--token-server.expiry-margin=100ms", "--token-server.check-interval=50ms",
 					"--token-server.daily-budget=3");
-			Instant end = Instant.now().plus(Duration.ofSeconds(6));
-			while (Instant.now().isBefore(end)) {
-				get(server + "/v1/apps/" + APP + "/access-token", CLIENT_KEY);
-				Thread.sleep(100);
-			}
-			assertThat(cluster.upstreamCalls(APP, TOKEN_PATH)).isEqualTo(3);
+			// Readers keep asking; the budget is spent, then never exceeded.
+			await().atMost(Duration.ofSeconds(30))
+				.pollInterval(Duration.ofMillis(100))
+				.until(() -> readThenCountCalls(cluster, server), (calls) -> calls >= 3);
+			await().during(Duration.ofSeconds(3))
+				.atMost(Duration.ofSeconds(10))
+				.pollInterval(Duration.ofMillis(100))
+				.until(() -> readThenCountCalls(cluster, server), (calls) -> calls == 3);
 			var response = get(server + "/v1/apps/" + APP + "/access-token", CLIENT_KEY);
 			assertThat(response.statusCode()).isEqualTo(503);
 			assertThat(get(server + "/actuator/prometheus", null).body())
 				.containsPattern("wxhub_token_refreshes_today\\{app=\"" + APP + "\",kind=\"access_token\"\\} 3\\.0");
 		}
+	}
+
+	private static long readThenCountCalls(TokenCluster cluster, String server) {
+		get(server + "/v1/apps/" + APP + "/access-token", CLIENT_KEY);
+		return cluster.upstreamCalls(APP, TOKEN_PATH);
+	}
+
+	/** Reads the served token and checks that the sandbox accepts it. */
+	private static String validToken(TokenCluster cluster, String server) {
+		String token = read(server);
+		assertThat(cluster.tokenCheck(APP, token).path("valid").asBoolean()).isTrue();
+		return token;
 	}
 
 	private static String read(String server) {

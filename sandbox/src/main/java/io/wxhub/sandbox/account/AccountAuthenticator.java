@@ -3,9 +3,10 @@ package io.wxhub.sandbox.account;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 
+import io.wxhub.protocol.error.WeChatErrorCode;
+import io.wxhub.protocol.error.WeChatException;
 import io.wxhub.sandbox.system.SandboxProperties.Account;
 import io.wxhub.sandbox.wechat.WeChatErrors;
-import io.wxhub.sandbox.wechat.WeChatException;
 
 import org.springframework.stereotype.Component;
 
@@ -34,21 +35,21 @@ public class AccountAuthenticator {
 	 */
 	public Account authenticate(String grantType, String appId, String secret, String callerIp) {
 		if (!CLIENT_CREDENTIAL.equals(grantType)) {
-			throw WeChatException.of(40002);
+			throw WeChatErrors.of(WeChatErrorCode.INVALID_GRANT_TYPE);
 		}
 		if (appId == null || appId.isEmpty()) {
-			throw WeChatException.of(41002);
+			throw WeChatErrors.of(WeChatErrorCode.APPID_MISSING);
 		}
 		if (secret == null || secret.isEmpty()) {
-			throw WeChatException.of(41004);
+			throw WeChatErrors.of(WeChatErrorCode.APPSECRET_MISSING);
 		}
-		Account account = this.accounts.find(appId).orElseThrow(() -> WeChatException.of(40013));
+		Account account = this.accounts.find(appId).orElseThrow(() -> WeChatErrors.of(WeChatErrorCode.INVALID_APPID));
 		if (!MessageDigest.isEqual(account.secret().getBytes(StandardCharsets.UTF_8),
 				secret.getBytes(StandardCharsets.UTF_8))) {
-			throw WeChatException.of(40125);
+			throw WeChatErrors.of(WeChatErrorCode.INVALID_APPSECRET);
 		}
 		if (!new IpWhitelist(account.ipWhitelist()).admits(callerIp)) {
-			throw new WeChatException(40164, WeChatErrors.invalidIp(callerIp));
+			throw WeChatErrors.invalidIp(callerIp);
 		}
 		return account;
 	}

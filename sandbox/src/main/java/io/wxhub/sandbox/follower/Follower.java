@@ -2,7 +2,9 @@ package io.wxhub.sandbox.follower;
 
 import java.time.Instant;
 
-import io.wxhub.sandbox.wechat.WeChatException;
+import io.wxhub.protocol.error.WeChatErrorCode;
+import io.wxhub.protocol.error.WeChatException;
+import io.wxhub.sandbox.wechat.WeChatErrors;
 
 /**
  * A follower of one app as the sandbox knows them.
@@ -59,10 +61,10 @@ public record Follower(String openid, boolean subscribed, Instant subscribeTime,
 	 */
 	Follower spentAt(Instant now) {
 		if (this.window == null || !this.window.isOpenAt(now)) {
-			throw WeChatException.of(45015);
+			throw WeChatErrors.of(WeChatErrorCode.RESPONSE_OUT_OF_TIME_LIMIT);
 		}
 		if (!this.window.isUsableAt(now)) {
-			throw WeChatException.of(45047);
+			throw WeChatErrors.of(WeChatErrorCode.OUT_OF_RESPONSE_COUNT_LIMIT);
 		}
 		return new Follower(this.openid, this.subscribed, this.subscribeTime, this.lastMessageAt, this.window.spent());
 	}

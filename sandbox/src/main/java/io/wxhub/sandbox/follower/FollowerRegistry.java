@@ -9,10 +9,12 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
+import io.wxhub.protocol.error.WeChatErrorCode;
+import io.wxhub.protocol.error.WeChatException;
 import io.wxhub.sandbox.account.AccountRegistry;
 import io.wxhub.sandbox.system.SandboxProperties.Account;
 import io.wxhub.sandbox.system.SandboxState;
-import io.wxhub.sandbox.wechat.WeChatException;
+import io.wxhub.sandbox.wechat.WeChatErrors;
 
 import org.springframework.stereotype.Component;
 
@@ -66,7 +68,7 @@ public class FollowerRegistry implements SandboxState {
 	 * @throws WeChatException 40003 when the app never had this follower
 	 */
 	public Follower require(String appId, String openid) {
-		return find(appId, openid).orElseThrow(() -> WeChatException.of(40003));
+		return find(appId, openid).orElseThrow(() -> WeChatErrors.of(WeChatErrorCode.INVALID_OPENID));
 	}
 
 	/**
@@ -78,7 +80,7 @@ public class FollowerRegistry implements SandboxState {
 	public Follower requireSubscribed(String appId, String openid) {
 		Follower follower = require(appId, openid);
 		if (!follower.subscribed()) {
-			throw WeChatException.of(43004);
+			throw WeChatErrors.of(WeChatErrorCode.REQUIRE_SUBSCRIBE);
 		}
 		return follower;
 	}

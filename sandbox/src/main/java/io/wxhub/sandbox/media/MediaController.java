@@ -3,16 +3,16 @@ package io.wxhub.sandbox.media;
 import java.io.IOException;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.wxhub.protocol.error.WeChatErrorCode;
 import io.wxhub.sandbox.token.AuthorizedApp;
 import io.wxhub.sandbox.wechat.CgiPaths;
-import io.wxhub.sandbox.wechat.WeChatException;
+import io.wxhub.sandbox.wechat.WeChatErrors;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,15 +36,15 @@ class MediaController {
 	@PostMapping(CgiPaths.MEDIA_UPLOAD)
 	UploadResponse upload(AuthorizedApp app, @RequestParam(required = false) String type,
 			@RequestParam(name = "media", required = false) MultipartFile file) throws IOException {
-		MediaKind kind = MediaKind.of(type).orElseThrow(() -> WeChatException.of(40004));
+		MediaKind kind = MediaKind.of(type).orElseThrow(() -> WeChatErrors.of(WeChatErrorCode.INVALID_MEDIA_TYPE));
 		if (file == null) {
-			throw WeChatException.of(41005);
+			throw WeChatErrors.of(WeChatErrorCode.MEDIA_DATA_MISSING);
 		}
 		if (file.isEmpty()) {
-			throw WeChatException.of(44001);
+			throw WeChatErrors.of(WeChatErrorCode.EMPTY_MEDIA_DATA);
 		}
 		if (file.getSize() > kind.maxBytes()) {
-			throw WeChatException.of(45001);
+			throw WeChatErrors.of(WeChatErrorCode.MEDIA_SIZE_OUT_OF_LIMIT);
 		}
 		Media media = this.store.put(app.appId(), kind, file.getOriginalFilename(), contentType(file.getContentType()),
 				file.getBytes());
@@ -55,9 +55,10 @@ class MediaController {
 	@GetMapping(CgiPaths.MEDIA_GET)
 	ResponseEntity<?> get(AuthorizedApp app, @RequestParam(name = "media_id", required = false) String mediaId) {
 		if (mediaId == null || mediaId.isBlank()) {
-			throw WeChatException.of(41006);
+			throw WeChatErrors.of(WeChatErrorCode.MEDIA_ID_MISSING);
 		}
-		Media media = this.store.find(app.appId(), mediaId).orElseThrow(() -> WeChatException.of(40007));
+		Media media = this.store.find(app.appId(), mediaId)
+			.orElseThrow(() -> WeChatErrors.of(WeChatErrorCode.INVALID_MEDIA_ID));
 		if (media.kind() == MediaKind.VIDEO) {
 			String url = ServletUriComponentsBuilder.fromCurrentContextPath()
 				.path(SANDBOX_MEDIA)

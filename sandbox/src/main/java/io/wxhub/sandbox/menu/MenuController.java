@@ -1,15 +1,15 @@
 package io.wxhub.sandbox.menu;
 
+import io.wxhub.protocol.error.WeChatError;
+import io.wxhub.protocol.error.WeChatErrorCode;
+import io.wxhub.sandbox.token.AuthorizedApp;
+import io.wxhub.sandbox.wechat.CgiPaths;
+import io.wxhub.sandbox.wechat.WeChatBodies;
+import io.wxhub.sandbox.wechat.WeChatErrors;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
-
-import io.wxhub.sandbox.token.AuthorizedApp;
-import io.wxhub.sandbox.wechat.CgiPaths;
-import io.wxhub.sandbox.wechat.WeChatBodies;
-import io.wxhub.sandbox.wechat.WeChatError;
-import io.wxhub.sandbox.wechat.WeChatException;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -34,12 +34,13 @@ class MenuController {
 	WeChatError create(AuthorizedApp app, @RequestBody(required = false) byte[] body) {
 		ArrayNode buttons = MenuValidator.validate(this.bodies.rawUtf8Object(body));
 		this.menus.put(app.appId(), buttons);
-		return WeChatError.ok();
+		return WeChatErrors.OK;
 	}
 
 	@GetMapping(CgiPaths.MENU_GET)
 	ObjectNode get(AuthorizedApp app) {
-		ArrayNode buttons = this.menus.find(app.appId()).orElseThrow(() -> WeChatException.of(46003));
+		ArrayNode buttons = this.menus.find(app.appId())
+			.orElseThrow(() -> WeChatErrors.of(WeChatErrorCode.MENU_NOT_EXIST));
 		ObjectNode answer = NODES.objectNode();
 		answer.putObject("menu").set("button", buttons);
 		return answer;
@@ -61,7 +62,7 @@ class MenuController {
 	@GetMapping(CgiPaths.MENU_DELETE)
 	WeChatError delete(AuthorizedApp app) {
 		this.menus.delete(app.appId());
-		return WeChatError.ok();
+		return WeChatErrors.OK;
 	}
 
 	private static ObjectNode selfMenuButton(JsonNode button) {

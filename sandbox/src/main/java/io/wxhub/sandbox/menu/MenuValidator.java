@@ -3,11 +3,12 @@ package io.wxhub.sandbox.menu;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
+import io.wxhub.protocol.error.WeChatErrorCode;
+import io.wxhub.protocol.error.WeChatException;
+import io.wxhub.sandbox.wechat.WeChatErrors;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
-
-import io.wxhub.sandbox.wechat.WeChatException;
 
 /**
  * WeChat's checks of a {@code menu/create} body. Lengths are UTF-8 bytes. A button with a
@@ -46,10 +47,10 @@ final class MenuValidator {
 	static ArrayNode validate(ObjectNode body) {
 		JsonNode buttons = body.get("button");
 		if (buttons != null && !buttons.isArray() && !buttons.isNull()) {
-			throw WeChatException.of(47001);
+			throw WeChatErrors.of(WeChatErrorCode.DATA_FORMAT_ERROR);
 		}
 		if (buttons == null || buttons.size() < 1 || buttons.size() > MAX_BUTTONS) {
-			throw WeChatException.of(40016);
+			throw WeChatErrors.of(WeChatErrorCode.INVALID_BUTTON_SIZE);
 		}
 		buttons.forEach(MenuValidator::topLevel);
 		return (ArrayNode) buttons;
@@ -63,13 +64,13 @@ final class MenuValidator {
 			return;
 		}
 		if (subButtons.isEmpty() || subButtons.size() > MAX_SUB_BUTTONS) {
-			throw WeChatException.of(40023);
+			throw WeChatErrors.of(WeChatErrorCode.INVALID_SUB_BUTTON_SIZE);
 		}
 		for (JsonNode subButton : subButtons) {
 			name(subButton, SUB_NAME_BYTES);
 			JsonNode nested = subButtons(subButton);
 			if (nested != null && !nested.isEmpty()) {
-				throw WeChatException.of(40022);
+				throw WeChatErrors.of(WeChatErrorCode.INVALID_SUB_MENU_LEVEL);
 			}
 			leaf(subButton);
 		}
@@ -78,51 +79,53 @@ final class MenuValidator {
 	private static JsonNode subButtons(JsonNode button) {
 		JsonNode subButtons = button.get("sub_button");
 		if (subButtons != null && !subButtons.isArray()) {
-			throw WeChatException.of(47001);
+			throw WeChatErrors.of(WeChatErrorCode.DATA_FORMAT_ERROR);
 		}
 		return subButtons;
 	}
 
 	private static void name(JsonNode button, int maxBytes) {
 		if (!button.isObject()) {
-			throw WeChatException.of(47001);
+			throw WeChatErrors.of(WeChatErrorCode.DATA_FORMAT_ERROR);
 		}
 		String name = text(button, "name");
 		if (name == null || bytes(name) > maxBytes) {
-			throw WeChatException.of(40018);
+			throw WeChatErrors.of(WeChatErrorCode.INVALID_BUTTON_NAME_SIZE);
 		}
 	}
 
 	private static void leaf(JsonNode button) {
 		String type = text(button, "type");
 		if (type == null || !(KEY_TYPES.contains(type) || OTHER_TYPES.contains(type))) {
-			throw WeChatException.of(40017);
+			throw WeChatErrors.of(WeChatErrorCode.INVALID_BUTTON_TYPE);
 		}
-		limited(button, "key", KEY_BYTES, KEY_TYPES.contains(type), 40019);
-		limited(button, "url", URL_BYTES, type.equals("view") || type.equals("miniprogram"), 40020);
+		limited(button, "key", KEY_BYTES, KEY_TYPES.contains(type), WeChatErrorCode.INVALID_BUTTON_KEY_SIZE);
+		limited(button, "url", URL_BYTES, type.equals("view") || type.equals("miniprogram"),
+				WeChatErrorCode.INVALID_BUTTON_URL_SIZE);
 		switch (type) {
-			case "media_id", "view_limited" -> required(button, "media_id", 40007);
-			case "article_id", "article_view_limited" -> required(button, "article_id", 40097);
+			case "media_id", "view_limited" -> required(button, "media_id", WeChatErrorCode.INVALID_MEDIA_ID);
+			case "article_id", "article_view_limited" -> required(button, "article_id", WeChatErrorCode.INVALID_ARGS);
 			case "miniprogram" -> {
-				required(button, "appid", 40097);
-				required(button, "pagepath", 40097);
+				required(button, "appid", WeChatErrorCode.INVALID_ARGS);
+				required(button, "pagepath", WeChatErrorCode.INVALID_ARGS);
 			}
 			default -> {
 			}
 		}
 	}
 
-	private static void limited(JsonNode button, String field, int maxBytes, boolean required, int errcode) {
+	private static void limited(JsonNode button, String field, int maxBytes, boolean required,
+			WeChatErrorCode errcode) {
 		JsonNode value = button.get(field);
 		boolean absent = value == null || value.isNull() || (value.isString() && value.stringValue().isEmpty());
 		if ((absent) ? required : (!value.isString() || bytes(value.stringValue()) > maxBytes)) {
-			throw WeChatException.of(errcode);
+			throw WeChatErrors.of(errcode);
 		}
 	}
 
-	private static void required(JsonNode button, String field, int errcode) {
+	private static void required(JsonNode button, String field, WeChatErrorCode errcode) {
 		if (text(button, field) == null) {
-			throw WeChatException.of(errcode);
+			throw WeChatErrors.of(errcode);
 		}
 	}
 

@@ -3,14 +3,14 @@ package io.wxhub.sandbox.message;
 import java.time.Clock;
 import java.time.Instant;
 
-import tools.jackson.databind.node.ObjectNode;
-
+import io.wxhub.protocol.error.WeChatError;
 import io.wxhub.sandbox.conversation.Conversations;
 import io.wxhub.sandbox.follower.FollowerRegistry;
 import io.wxhub.sandbox.token.AuthorizedApp;
 import io.wxhub.sandbox.wechat.CgiPaths;
 import io.wxhub.sandbox.wechat.WeChatBodies;
-import io.wxhub.sandbox.wechat.WeChatError;
+import io.wxhub.sandbox.wechat.WeChatErrors;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -52,7 +52,7 @@ class CustomMessageController {
 		this.followers.spendCustomMessage(app.appId(), openid, now);
 		this.log.record(app.appId(), new SentMessage(openid, msgtype, message, now, null));
 		this.conversations.customerService(app.appId(), openid, msgtype, message, now);
-		return WeChatError.ok();
+		return WeChatErrors.OK;
 	}
 
 }

@@ -1,10 +1,11 @@
 package io.wxhub.sandbox.message;
 
-import tools.jackson.databind.JsonNode;
-
+import io.wxhub.protocol.error.WeChatErrorCode;
+import io.wxhub.protocol.error.WeChatException;
 import io.wxhub.sandbox.media.MediaKind;
 import io.wxhub.sandbox.media.MediaStore;
-import io.wxhub.sandbox.wechat.WeChatException;
+import io.wxhub.sandbox.wechat.WeChatErrors;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.stereotype.Component;
 
@@ -35,7 +36,7 @@ class CustomMessageValidator {
 		String msgtype = text(message, "msgtype");
 		JsonNode content = message.path((msgtype != null) ? msgtype : "");
 		switch ((msgtype != null) ? msgtype : "") {
-			case "text" -> required(content, "content", 44004);
+			case "text" -> required(content, "content", WeChatErrorCode.EMPTY_CONTENT);
 			case "image" -> media(appId, content, "media_id", MediaKind.IMAGE);
 			case "voice" -> media(appId, content, "media_id", MediaKind.VOICE);
 			case "video" -> {
@@ -46,16 +47,16 @@ class CustomMessageValidator {
 			}
 			case "music" -> media(appId, content, "thumb_media_id", null);
 			case "news" -> articles(content.path("articles"));
-			case "mpnews" -> required(content, "media_id", 40007);
-			case "mpnewsarticle" -> required(content, "article_id", 40097);
+			case "mpnews" -> required(content, "media_id", WeChatErrorCode.INVALID_MEDIA_ID);
+			case "mpnewsarticle" -> required(content, "article_id", WeChatErrorCode.INVALID_ARGS);
 			case "msgmenu" -> menu(content.path("list"));
 			case "miniprogrampage" -> {
-				required(content, "appid", 40097);
-				required(content, "pagepath", 40097);
+				required(content, "appid", WeChatErrorCode.INVALID_ARGS);
+				required(content, "pagepath", WeChatErrorCode.INVALID_ARGS);
 				media(appId, content, "thumb_media_id", null);
 			}
-			case "wxcard" -> required(content, "card_id", 40097);
-			default -> throw WeChatException.of(40008);
+			case "wxcard" -> required(content, "card_id", WeChatErrorCode.INVALID_ARGS);
+			default -> throw WeChatErrors.of(WeChatErrorCode.INVALID_MESSAGE_TYPE);
 		}
 		return msgtype;
 	}
@@ -75,33 +76,33 @@ class CustomMessageValidator {
 			.filter((found) -> kind == null || found.kind() == kind)
 			.isPresent();
 		if (!known) {
-			throw WeChatException.of(40007);
+			throw WeChatErrors.of(WeChatErrorCode.INVALID_MEDIA_ID);
 		}
 	}
 
 	// news with external links: one article only since 2018
 	private static void articles(JsonNode articles) {
 		if (!articles.isArray() || articles.isEmpty()) {
-			throw WeChatException.of(44003);
+			throw WeChatErrors.of(WeChatErrorCode.EMPTY_NEWS_DATA);
 		}
 		if (articles.size() > 1) {
-			throw WeChatException.of(45008);
+			throw WeChatErrors.of(WeChatErrorCode.ARTICLE_SIZE_OUT_OF_LIMIT);
 		}
 	}
 
 	private static void menu(JsonNode list) {
 		if (!list.isArray() || list.isEmpty()) {
-			throw WeChatException.of(40097);
+			throw WeChatErrors.of(WeChatErrorCode.INVALID_ARGS);
 		}
 		list.forEach((item) -> {
-			required(item, "id", 40097);
-			required(item, "content", 40097);
+			required(item, "id", WeChatErrorCode.INVALID_ARGS);
+			required(item, "content", WeChatErrorCode.INVALID_ARGS);
 		});
 	}
 
-	private static void required(JsonNode content, String field, int errcode) {
+	private static void required(JsonNode content, String field, WeChatErrorCode errcode) {
 		if (text(content, field) == null) {
-			throw WeChatException.of(errcode);
+			throw WeChatErrors.of(errcode);
 		}
 	}
 

@@ -1,13 +1,13 @@
 package io.wxhub.sandbox.message;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
-
+import io.wxhub.protocol.error.WeChatErrorCode;
 import io.wxhub.sandbox.follower.FollowerRegistry;
 import io.wxhub.sandbox.token.AuthorizedApp;
 import io.wxhub.sandbox.wechat.CgiPaths;
 import io.wxhub.sandbox.wechat.WeChatBodies;
-import io.wxhub.sandbox.wechat.WeChatException;
+import io.wxhub.sandbox.wechat.WeChatErrors;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -33,12 +33,12 @@ class TemplateMessageController {
 	TemplateResponse send(AuthorizedApp app, @RequestBody(required = false) byte[] body) {
 		ObjectNode message = this.bodies.rawUtf8Object(body);
 		if (CustomMessageValidator.text(message, "template_id") == null) {
-			throw WeChatException.of(40037);
+			throw WeChatErrors.of(WeChatErrorCode.INVALID_TEMPLATE_ID);
 		}
 		String openid = CustomMessageValidator.text(message, "touser");
 		this.followers.require(app.appId(), openid);
 		if (!isValidData(message.get("data"))) {
-			throw WeChatException.of(47003);
+			throw WeChatErrors.of(WeChatErrorCode.ARGUMENT_INVALID);
 		}
 		this.followers.requireSubscribed(app.appId(), openid);
 		long msgid = this.sends.send(app.appId(), openid, CustomMessageValidator.text(message, "client_msg_id"),

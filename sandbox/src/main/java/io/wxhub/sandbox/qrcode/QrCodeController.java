@@ -6,13 +6,13 @@ import java.util.Set;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
-
+import io.wxhub.protocol.error.WeChatErrorCode;
 import io.wxhub.sandbox.token.AuthorizedApp;
 import io.wxhub.sandbox.wechat.CgiPaths;
 import io.wxhub.sandbox.wechat.WeChatBodies;
-import io.wxhub.sandbox.wechat.WeChatException;
+import io.wxhub.sandbox.wechat.WeChatErrors;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -54,7 +54,7 @@ class QrCodeController {
 		ObjectNode request = this.bodies.object(body);
 		JsonNode action = request.get("action_name");
 		if (action == null || !action.isString() || !ACTIONS.contains(action.stringValue())) {
-			throw WeChatException.of(40097);
+			throw WeChatErrors.of(WeChatErrorCode.INVALID_ARGS);
 		}
 		String actionName = action.stringValue();
 		boolean temporary = !actionName.startsWith("QR_LIMIT_");
@@ -76,15 +76,15 @@ class QrCodeController {
 	private static String sceneStr(JsonNode value) {
 		if (value == null || !value.isString() || value.stringValue().isEmpty()
 				|| value.stringValue().length() > MAX_SCENE_STR) {
-			throw WeChatException.of(40053);
+			throw WeChatErrors.of(WeChatErrorCode.INVALID_ACTION_INFO);
 		}
 		return value.stringValue();
 	}
 
 	private static long sceneId(JsonNode value, long max) {
-		long id = integer(value, 40053);
+		long id = integer(value, WeChatErrorCode.INVALID_ACTION_INFO);
 		if (id < 1 || id > max) {
-			throw WeChatException.of(40053);
+			throw WeChatErrors.of(WeChatErrorCode.INVALID_ACTION_INFO);
 		}
 		return id;
 	}
@@ -93,22 +93,22 @@ class QrCodeController {
 		if (value == null || value.isNull()) {
 			return DEFAULT_EXPIRE_SECONDS;
 		}
-		long seconds = integer(value, 40097);
+		long seconds = integer(value, WeChatErrorCode.INVALID_ARGS);
 		if (seconds < 1) {
-			throw WeChatException.of(40097);
+			throw WeChatErrors.of(WeChatErrorCode.INVALID_ARGS);
 		}
 		return Math.min(seconds, MAX_EXPIRE_SECONDS);
 	}
 
 	// numbers may come as JSON numbers or as strings of digits
-	private static long integer(JsonNode value, int errcode) {
+	private static long integer(JsonNode value, WeChatErrorCode errcode) {
 		if (value != null && value.isIntegralNumber() && value.canConvertToLong()) {
 			return value.longValue();
 		}
 		if (value != null && value.isString() && value.stringValue().matches("\\d{1,18}")) {
 			return Long.parseLong(value.stringValue());
 		}
-		throw WeChatException.of(errcode);
+		throw WeChatErrors.of(errcode);
 	}
 
 	@JsonInclude(Include.NON_NULL)

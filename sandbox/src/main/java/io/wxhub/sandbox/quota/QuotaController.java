@@ -1,12 +1,13 @@
 package io.wxhub.sandbox.quota;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.wxhub.protocol.error.WeChatError;
+import io.wxhub.protocol.error.WeChatErrorCode;
 import io.wxhub.sandbox.account.AccountRegistry;
 import io.wxhub.sandbox.token.AuthorizedApp;
 import io.wxhub.sandbox.wechat.CgiPaths;
 import io.wxhub.sandbox.wechat.WeChatBodies;
-import io.wxhub.sandbox.wechat.WeChatError;
-import io.wxhub.sandbox.wechat.WeChatException;
+import io.wxhub.sandbox.wechat.WeChatErrors;
 
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -31,26 +32,26 @@ class QuotaController {
 	WeChatError clearQuota(AuthorizedApp app, @RequestBody(required = false) String body) {
 		ClearQuotaRequest request = this.bodies.read(body, ClearQuotaRequest.class);
 		if (request.appid() == null || request.appid().isEmpty()) {
-			throw WeChatException.of(41002);
+			throw WeChatErrors.of(WeChatErrorCode.APPID_MISSING);
 		}
 		if (this.accounts.find(request.appid()).isEmpty()) {
-			throw WeChatException.of(40013);
+			throw WeChatErrors.of(WeChatErrorCode.INVALID_APPID);
 		}
 		if (!request.appid().equals(app.appId())) {
-			throw WeChatException.of(48001);
+			throw WeChatErrors.of(WeChatErrorCode.API_UNAUTHORIZED);
 		}
 		this.quotas.clear(app.appId());
-		return WeChatError.ok();
+		return WeChatErrors.OK;
 	}
 
 	@PostMapping(CgiPaths.QUOTA_GET)
 	QuotaResponse quota(AuthorizedApp app, @RequestBody(required = false) String body) {
 		QuotaRequest request = this.bodies.read(body, QuotaRequest.class);
 		if (request.cgiPath() == null || !request.cgiPath().startsWith("/")) {
-			throw WeChatException.of(76003);
+			throw WeChatErrors.of(WeChatErrorCode.INVALID_CGI_PATH);
 		}
 		QuotaUsage usage = this.quotas.usage(app.appId(), request.cgiPath())
-			.orElseThrow(() -> WeChatException.of(76021));
+			.orElseThrow(() -> WeChatErrors.of(WeChatErrorCode.CGI_PATH_NOT_FOUND));
 		return new QuotaResponse(0, "ok", new Quota(usage.dailyLimit(), usage.used(), usage.remain()));
 	}
 

@@ -12,10 +12,11 @@ import java.util.OptionalLong;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.wxhub.protocol.error.WeChatErrorCode;
+import io.wxhub.protocol.error.WeChatException;
 import io.wxhub.sandbox.system.SandboxState;
 import io.wxhub.sandbox.wechat.CgiPaths;
 import io.wxhub.sandbox.wechat.WeChatErrors;
-import io.wxhub.sandbox.wechat.WeChatException;
 
 import org.springframework.stereotype.Service;
 
@@ -54,8 +55,8 @@ public class QuotaService implements SandboxState {
 			OptionalLong limit = limit(quota, path);
 			if (limit.isPresent() && used >= limit.getAsLong()) {
 				// the token endpoint's 45009 carries a hint towards stable_token
-				throw CgiPaths.TOKEN.equals(path) ? new WeChatException(45009, WeChatErrors.tokenQuotaReached())
-						: WeChatException.of(45009);
+				throw CgiPaths.TOKEN.equals(path) ? WeChatErrors.tokenQuotaReached()
+						: WeChatErrors.of(WeChatErrorCode.DAILY_QUOTA_EXCEEDED);
 			}
 			quota.used.put(path, used + 1);
 		}
@@ -103,7 +104,7 @@ public class QuotaService implements SandboxState {
 				quota.clears = 0;
 			}
 			if (quota.clears >= CLEARS_PER_MONTH) {
-				throw WeChatException.of(48006);
+				throw WeChatErrors.of(WeChatErrorCode.CLEAR_QUOTA_LIMIT);
 			}
 			quota.clears++;
 			quota.used.clear();

@@ -5,10 +5,12 @@ import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import io.wxhub.protocol.error.WeChatError;
+import io.wxhub.protocol.error.WeChatErrorCode;
+import io.wxhub.protocol.error.WeChatException;
 import io.wxhub.sandbox.account.UnknownAppException;
 import io.wxhub.sandbox.wechat.CgiPaths;
-import io.wxhub.sandbox.wechat.WeChatError;
-import io.wxhub.sandbox.wechat.WeChatException;
+import io.wxhub.sandbox.wechat.WeChatErrors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +45,7 @@ class SandboxExceptionHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(WeChatException.class)
 	ResponseEntity<WeChatError> wechat(WeChatException ex) {
-		return ResponseEntity.ok(ex.toBody());
+		return ResponseEntity.ok(ex.getError());
 	}
 
 	@ExceptionHandler(UnknownAppException.class)
@@ -59,7 +61,7 @@ class SandboxExceptionHandler extends ResponseEntityExceptionHandler {
 	ResponseEntity<Object> unexpected(Exception ex, NativeWebRequest request) {
 		log.error("Unexpected error", ex);
 		if (isCgi(request)) {
-			return ResponseEntity.ok(WeChatException.of(-1).toBody());
+			return ResponseEntity.ok(WeChatErrors.error(WeChatErrorCode.SYSTEM_ERROR));
 		}
 		ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.INTERNAL_SERVER_ERROR);
 		problem.setType(INTERNAL);
@@ -71,23 +73,24 @@ class SandboxExceptionHandler extends ResponseEntityExceptionHandler {
 	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
 			HttpStatusCode statusCode, WebRequest request) {
 		if (isCgi(request) && statusCode.value() != HttpStatus.NOT_FOUND.value()) {
-			return ResponseEntity.ok(WeChatException.of(errcode(ex)).toBody());
+			return ResponseEntity.ok(WeChatErrors.error(errcode(ex)));
 		}
 		return super.handleExceptionInternal(ex, body, headers, statusCode, request);
 	}
 
-	private static int errcode(Exception ex) {
+	private static WeChatErrorCode errcode(Exception ex) {
 		if (ex instanceof HttpRequestMethodNotSupportedException unsupported) {
 			Set<HttpMethod> supported = unsupported.getSupportedHttpMethods();
-			return (supported != null && supported.contains(HttpMethod.POST)) ? 43002 : 43001;
+			return (supported != null && supported.contains(HttpMethod.POST)) ? WeChatErrorCode.REQUIRE_POST_METHOD
+					: WeChatErrorCode.REQUIRE_GET_METHOD;
 		}
 		if (ex instanceof HttpMessageNotReadableException || ex instanceof HttpMediaTypeNotSupportedException) {
-			return 47001;
+			return WeChatErrorCode.DATA_FORMAT_ERROR;
 		}
 		if (ex instanceof MaxUploadSizeExceededException) {
-			return 45001;
+			return WeChatErrorCode.MEDIA_SIZE_OUT_OF_LIMIT;
 		}
-		return 40097;
+		return WeChatErrorCode.INVALID_ARGS;
 	}
 
 	private static boolean isCgi(WebRequest request) {

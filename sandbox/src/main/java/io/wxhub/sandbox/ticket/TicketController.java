@@ -2,12 +2,13 @@ package io.wxhub.sandbox.ticket;
 
 import java.time.Duration;
 
+import io.wxhub.protocol.error.WeChatErrorCode;
 import io.wxhub.sandbox.token.AuthorizedApp;
 import io.wxhub.sandbox.token.Credential;
 import io.wxhub.sandbox.token.CredentialKind;
 import io.wxhub.sandbox.token.CredentialLedger;
 import io.wxhub.sandbox.wechat.CgiPaths;
-import io.wxhub.sandbox.wechat.WeChatException;
+import io.wxhub.sandbox.wechat.WeChatErrors;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -37,7 +38,7 @@ class TicketController {
 		if (CredentialKind.WX_CARD.wireName().equals(type)) {
 			return CredentialKind.WX_CARD;
 		}
-		throw WeChatException.of(40097);
+		throw WeChatErrors.of(WeChatErrorCode.INVALID_ARGS);
 	}
 
 }

@@ -3,6 +3,7 @@ package io.wxhub.sandbox.ticket;
 import java.time.Clock;
 import java.time.Instant;
 
+import io.wxhub.protocol.error.WeChatErrorCode;
 import io.wxhub.sandbox.account.AccountRegistry;
 import io.wxhub.sandbox.token.CredentialCheck;
 import io.wxhub.sandbox.token.CredentialKind;
@@ -47,7 +48,7 @@ class TicketInspectionController {
 		this.accounts.require(appId);
 		CredentialCheck check = this.ledger.checkTicket(request.ticket());
 		if (check.credential() != null && !check.credential().appId().equals(appId)) {
-			return CredentialViews.check(new CredentialCheck(40001, null));
+			return CredentialViews.check(new CredentialCheck(WeChatErrorCode.INVALID_CREDENTIAL.code(), null));
 		}
 		return CredentialViews.check(check);
 	}

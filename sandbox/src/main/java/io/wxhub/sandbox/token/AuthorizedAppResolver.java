@@ -2,9 +2,10 @@ package io.wxhub.sandbox.token;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import io.wxhub.protocol.error.WeChatException;
 import io.wxhub.sandbox.quota.QuotaService;
 import io.wxhub.sandbox.wechat.CgiPaths;
-import io.wxhub.sandbox.wechat.WeChatException;
+import io.wxhub.sandbox.wechat.WeChatErrors;
 
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
@@ -38,7 +39,7 @@ class AuthorizedAppResolver implements HandlerMethodArgumentResolver {
 		HttpServletRequest request = webRequest.getNativeRequest(HttpServletRequest.class);
 		CredentialCheck check = this.ledger.checkAccessToken(request.getParameter("access_token"));
 		if (!check.valid()) {
-			throw WeChatException.of(check.errcode());
+			throw new WeChatException(WeChatErrors.error(check.errcode()));
 		}
 		Credential token = check.credential();
 		this.quotas.consume(token.appId(), CgiPaths.of(request));

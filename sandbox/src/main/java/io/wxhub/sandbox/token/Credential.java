@@ -2,6 +2,8 @@ package io.wxhub.sandbox.token;
 
 import java.time.Instant;
 
+import io.wxhub.protocol.error.WeChatErrorCode;
+
 /**
  * An access token or ticket the sandbox issued.
  *
@@ -41,7 +43,8 @@ public record Credential(String value, String appId, CredentialKind kind, Instan
 		if (isValidAt(now)) {
 			return 0;
 		}
-		return (this.revokedAt != null && this.revokedAt.isBefore(this.expiresAt)) ? 40001 : 42001;
+		return (this.revokedAt != null && this.revokedAt.isBefore(this.expiresAt))
+				? WeChatErrorCode.INVALID_CREDENTIAL.code() : WeChatErrorCode.ACCESS_TOKEN_EXPIRED.code();
 	}
 
 	/**

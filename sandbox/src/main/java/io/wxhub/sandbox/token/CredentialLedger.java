@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import io.wxhub.protocol.error.WeChatErrorCode;
 import io.wxhub.sandbox.system.SandboxProperties;
 import io.wxhub.sandbox.system.SandboxState;
 
@@ -144,16 +145,16 @@ public class CredentialLedger implements SandboxState {
 
 	private CredentialCheck check(String value, boolean accessToken) {
 		if (value == null || value.isEmpty()) {
-			return new CredentialCheck(41001, null);
+			return new CredentialCheck(WeChatErrorCode.ACCESS_TOKEN_MISSING.code(), null);
 		}
 		if (!CredentialGenerator.isWellFormed(value)) {
-			return new CredentialCheck(40014, null);
+			return new CredentialCheck(WeChatErrorCode.INVALID_ACCESS_TOKEN.code(), null);
 		}
 		CredentialSlot slot = this.slotsByValue.get(value);
 		Optional<Credential> found = (slot != null && slot.kind().isAccessToken() == accessToken)
 				? inside(slot, () -> slot.find(value)) : Optional.empty();
 		return found.map((credential) -> new CredentialCheck(credential.errcodeAt(this.clock.instant()), credential))
-			.orElseGet(() -> new CredentialCheck(40001, null));
+			.orElseGet(() -> new CredentialCheck(WeChatErrorCode.INVALID_CREDENTIAL.code(), null));
 	}
 
 	private static <T> T inside(CredentialSlot slot, Supplier<T> action) {

@@ -3,6 +3,7 @@ package io.wxhub.sandbox.token;
 import java.time.Clock;
 import java.time.Instant;
 
+import io.wxhub.protocol.error.WeChatErrorCode;
 import io.wxhub.sandbox.account.AccountRegistry;
 import io.wxhub.sandbox.token.CredentialViews.CheckView;
 import io.wxhub.sandbox.token.CredentialViews.SlotView;
@@ -43,7 +44,7 @@ class TokenInspectionController {
 		this.accounts.require(appId);
 		CredentialCheck check = this.ledger.checkAccessToken(request.accessToken());
 		if (check.credential() != null && !check.credential().appId().equals(appId)) {
-			return CredentialViews.check(new CredentialCheck(40001, null));
+			return CredentialViews.check(new CredentialCheck(WeChatErrorCode.INVALID_CREDENTIAL.code(), null));
 		}
 		return CredentialViews.check(check);
 	}

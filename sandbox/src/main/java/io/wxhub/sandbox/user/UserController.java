@@ -4,14 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import tools.jackson.databind.JsonNode;
-
+import io.wxhub.protocol.error.WeChatErrorCode;
 import io.wxhub.sandbox.follower.Follower;
 import io.wxhub.sandbox.follower.FollowerRegistry;
 import io.wxhub.sandbox.token.AuthorizedApp;
 import io.wxhub.sandbox.wechat.CgiPaths;
 import io.wxhub.sandbox.wechat.WeChatBodies;
-import io.wxhub.sandbox.wechat.WeChatException;
+import io.wxhub.sandbox.wechat.WeChatErrors;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -45,10 +45,10 @@ class UserController {
 	UserInfoList batch(AuthorizedApp app, @RequestBody(required = false) byte[] body) {
 		JsonNode users = this.bodies.object(body).get("user_list");
 		if (users == null || !users.isArray()) {
-			throw WeChatException.of(47001);
+			throw WeChatErrors.of(WeChatErrorCode.DATA_FORMAT_ERROR);
 		}
 		if (users.isEmpty() || users.size() > BATCH_SIZE) {
-			throw WeChatException.of(40097);
+			throw WeChatErrors.of(WeChatErrorCode.INVALID_ARGS);
 		}
 		List<UserInfo> infos = new ArrayList<>();
 		for (JsonNode user : users) {
@@ -68,7 +68,7 @@ class UserController {
 		if (nextOpenid != null && !nextOpenid.isEmpty()) {
 			start = all.stream().map(Follower::openid).toList().indexOf(nextOpenid) + 1;
 			if (start == 0) {
-				throw WeChatException.of(40003);
+				throw WeChatErrors.of(WeChatErrorCode.INVALID_OPENID);
 			}
 		}
 		List<String> page = all.subList(start, all.size())

@@ -9,14 +9,15 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
+import io.wxhub.protocol.error.WeChatError;
 import io.wxhub.sandbox.fault.Fault;
 import io.wxhub.sandbox.fault.FaultRegistry;
 import io.wxhub.sandbox.inspect.CallCounter;
 import io.wxhub.sandbox.token.CredentialLedger;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -122,10 +123,11 @@ class CgiRequestFilter extends OncePerRequestFilter {
 		}
 		response.setStatus((fault.httpStatus() != null) ? fault.httpStatus() : HttpStatus.OK.value());
 		if (fault.errcode() != null) {
-			String errmsg = (fault.errmsg() != null) ? fault.errmsg() : WeChatErrors.errmsg(fault.errcode());
+			WeChatError error = (fault.errmsg() != null) ? new WeChatError(fault.errcode(), fault.errmsg())
+					: WeChatErrors.error(fault.errcode());
 			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
 			response.setCharacterEncoding(StandardCharsets.UTF_8);
-			this.jsonMapper.writeValue(response.getOutputStream(), new WeChatError(fault.errcode(), errmsg));
+			this.jsonMapper.writeValue(response.getOutputStream(), error);
 		}
 		else {
 			HttpStatus status = HttpStatus.resolve(fault.httpStatus());

@@ -2,6 +2,8 @@ package io.wxhub.sandbox.wechat;
 
 import java.nio.charset.StandardCharsets;
 
+import io.wxhub.protocol.error.WeChatErrorCode;
+import io.wxhub.protocol.error.WeChatException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,17 +33,17 @@ public class WeChatBodies {
 	 */
 	public <T> T read(String body, Class<T> type) {
 		if (body == null || body.isBlank()) {
-			throw WeChatException.of(44002);
+			throw WeChatErrors.of(WeChatErrorCode.EMPTY_POST_DATA);
 		}
 		try {
 			T value = this.jsonMapper.readValue(body, type);
 			if (value == null) {
-				throw WeChatException.of(47001);
+				throw WeChatErrors.of(WeChatErrorCode.DATA_FORMAT_ERROR);
 			}
 			return value;
 		}
 		catch (JacksonException ex) {
-			throw WeChatException.of(47001);
+			throw WeChatErrors.of(WeChatErrorCode.DATA_FORMAT_ERROR);
 		}
 	}
 
@@ -54,7 +56,7 @@ public class WeChatBodies {
 	 */
 	public ObjectNode object(byte[] body) {
 		if (body == null || new String(body, StandardCharsets.UTF_8).isBlank()) {
-			throw WeChatException.of(44002);
+			throw WeChatErrors.of(WeChatErrorCode.EMPTY_POST_DATA);
 		}
 		try {
 			JsonNode tree = this.jsonMapper.readTree(body);
@@ -65,7 +67,7 @@ public class WeChatBodies {
 		catch (JacksonException ex) {
 			// answered below
 		}
-		throw WeChatException.of(47001);
+		throw WeChatErrors.of(WeChatErrorCode.DATA_FORMAT_ERROR);
 	}
 
 	/**
@@ -83,7 +85,7 @@ public class WeChatBodies {
 				continue;
 			}
 			if (body[i + 1] == 'u' && isNonAscii(new String(body, i + 2, 4, StandardCharsets.US_ASCII))) {
-				throw WeChatException.of(40033);
+				throw WeChatErrors.of(WeChatErrorCode.INVALID_CHARSET);
 			}
 			// skip the escaped character, so that an escaped backslash is not read again
 			i++;

@@ -1,110 +1,97 @@
 package io.wxhub.sandbox.wechat;
 
 import java.time.Instant;
-import java.util.Map;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
+import io.wxhub.protocol.error.WeChatError;
+import io.wxhub.protocol.error.WeChatErrorCode;
+import io.wxhub.protocol.error.WeChatException;
+
 /**
- * WeChat's errcode → errmsg table, with the request-id suffix WeChat appends to most
- * messages ({@code " rid: 60fa6713-49187ba1-7a8cf8a7"}, sometimes after a comma).
+ * WeChat's errors as the sandbox answers them: the code and message of
+ * {@link WeChatErrorCode}, plus the request id WeChat appends to most messages
+ * ({@code " rid: 60fa6713-49187ba1-7a8cf8a7"}, after a comma for a few codes, not at all
+ * for others). Thrown as {@link WeChatException}, answered as HTTP 200 with
+ * {@code {"errcode":N,"errmsg":"..."}}.
  */
 public final class WeChatErrors {
 
-	private static final Map<Integer, Entry> ENTRIES = Map.ofEntries(entry(-1, "system error", Rid.NONE),
-			entry(0, "ok", Rid.NONE),
-			entry(40001, "invalid credential, access_token is invalid or not latest", Rid.SPACE),
-			entry(40002, "invalid grant_type", Rid.SPACE), entry(40003, "invalid openid", Rid.SPACE),
-			entry(40004, "invalid media type", Rid.NONE), entry(40007, "invalid media_id", Rid.NONE),
-			entry(40008, "invalid message type", Rid.SPACE), entry(40013, "invalid appid", Rid.NONE),
-			entry(40014, "invalid access_token", Rid.SPACE), entry(40016, "invalid button size", Rid.SPACE),
-			entry(40017, "invalid button type", Rid.SPACE), entry(40018, "invalid button name size", Rid.NONE),
-			entry(40019, "invalid button key size", Rid.SPACE), entry(40020, "invalid button url size", Rid.SPACE),
-			entry(40022, "invalid sub_menu level", Rid.SPACE), entry(40023, "invalid sub button size", Rid.SPACE),
-			entry(40033, "invalid charset. please check your request, if include \\uxxxx will create fail!", Rid.SPACE),
-			entry(40037, "invalid template_id", Rid.SPACE), entry(40053, "invalid action info", Rid.SPACE),
-			entry(40097, "invalid args", Rid.SPACE), entry(40125, "invalid appsecret", Rid.COMMA),
-			entry(40164, "invalid ip, not in whitelist", Rid.SPACE), entry(41001, "access_token missing", Rid.SPACE),
-			entry(41002, "appid missing", Rid.SPACE), entry(41004, "appsecret missing", Rid.SPACE),
-			entry(41005, "media data missing", Rid.SPACE), entry(41006, "media_id missing", Rid.SPACE),
-			entry(42001, "access_token expired", Rid.SPACE), entry(43001, "require GET method", Rid.SPACE),
-			entry(43002, "require POST method", Rid.SPACE), entry(43004, "require subscribe", Rid.SPACE),
-			entry(44001, "empty media data", Rid.SPACE), entry(44002, "empty post data", Rid.SPACE),
-			entry(44003, "empty news data", Rid.SPACE), entry(44004, "empty content", Rid.SPACE),
-			entry(45001, "media size out of limit", Rid.SPACE), entry(45002, "content size out of limit", Rid.SPACE),
-			entry(45008, "article size out of limit", Rid.SPACE),
-			entry(45009, "reach max api daily quota limit", Rid.SPACE), entry(45010, "create menu limit", Rid.SPACE),
-			entry(45011, "api minute-quota reach limit, must slower, retry next minute", Rid.SPACE),
-			entry(45015, "response out of time limit or subscription is canceled", Rid.SPACE),
-			entry(45047, "out of response count limit", Rid.SPACE), entry(46001, "media data no exist", Rid.SPACE),
-			entry(46003, "menu no exist", Rid.SPACE), entry(46004, "user no exist", Rid.SPACE),
-			entry(47001, "data format error", Rid.SPACE), entry(47003, "argument invalid!", Rid.SPACE),
-			entry(48001, "api unauthorized", Rid.COMMA), entry(48002, "user block receive message", Rid.SPACE),
-			entry(48004, "api forbidden for irregularities", Rid.SPACE),
-			entry(48006, "forbid to clear quota because of reaching the limit", Rid.NONE),
-			entry(50001, "api unauthorized or user unauthorized", Rid.SPACE), entry(50002, "user limited", Rid.SPACE),
-			entry(50005, "user is unsubscribed", Rid.SPACE),
-			entry(76003, "invalid cgi_path, it must start with /", Rid.SPACE),
-			entry(76021, "cgi_path not found, please check", Rid.SPACE),
-			entry(76022, "cgi_path not supported", Rid.SPACE));
+	/** The plain success body {@code {"errcode":0,"errmsg":"ok"}}. */
+	public static final WeChatError OK = WeChatError.of(WeChatErrorCode.OK);
+
+	private static final Set<WeChatErrorCode> WITHOUT_RID = EnumSet.of(WeChatErrorCode.SYSTEM_ERROR, WeChatErrorCode.OK,
+			WeChatErrorCode.INVALID_MEDIA_TYPE, WeChatErrorCode.INVALID_MEDIA_ID, WeChatErrorCode.INVALID_APPID,
+			WeChatErrorCode.INVALID_BUTTON_NAME_SIZE, WeChatErrorCode.CLEAR_QUOTA_LIMIT);
+
+	private static final Set<WeChatErrorCode> RID_AFTER_COMMA = EnumSet.of(WeChatErrorCode.INVALID_APPSECRET,
+			WeChatErrorCode.API_UNAUTHORIZED);
+
+	private static final String UNKNOWN = "unknown error";
 
 	private WeChatErrors() {
 	}
 
 	/**
-	 * WeChat's message for an errcode, with a fresh request id where WeChat adds one.
+	 * The exception that answers a code with WeChat's message and a fresh request id.
+	 * @param code the code
+	 * @return the exception to throw
+	 */
+	public static WeChatException of(WeChatErrorCode code) {
+		return new WeChatException(error(code));
+	}
+
+	/**
+	 * The body WeChat answers for a code, with a fresh request id where WeChat adds one.
+	 * @param code the code
+	 * @return the error body
+	 */
+	public static WeChatError error(WeChatErrorCode code) {
+		String errmsg = WITHOUT_RID.contains(code) ? code.errmsg()
+				: withRid(code.errmsg(), RID_AFTER_COMMA.contains(code) ? ", rid: " : " rid: ");
+		return new WeChatError(code.code(), errmsg);
+	}
+
+	/**
+	 * The body for any errcode, also those {@link WeChatErrorCode} does not list (as
+	 * injected faults may use): their message is {@code unknown error}.
 	 * @param errcode the errcode
-	 * @return the errmsg
+	 * @return the error body
 	 */
-	public static String errmsg(int errcode) {
-		Entry entry = ENTRIES.getOrDefault(errcode, new Entry("unknown error", Rid.SPACE));
-		return entry.rid().append(entry.text());
+	public static WeChatError error(int errcode) {
+		return WeChatErrorCode.of(errcode)
+			.map(WeChatErrors::error)
+			.orElseGet(() -> new WeChatError(errcode, withRid(UNKNOWN, " rid: ")));
 	}
 
 	/**
-	 * The 40164 message, which names the caller's address twice.
+	 * The 40164 error, whose message names the caller's address twice.
 	 * @param ip the caller's address as the server saw it
-	 * @return the errmsg
+	 * @return the exception to throw
 	 */
-	public static String invalidIp(String ip) {
+	public static WeChatException invalidIp(String ip) {
 		String ipv6 = ip.contains(":") ? ip : "::ffff:" + ip;
-		return Rid.SPACE.append("invalid ip " + ip + " ipv6 " + ipv6 + ", not in whitelist");
+		return new WeChatException(new WeChatError(WeChatErrorCode.INVALID_IP.code(),
+				withRid("invalid ip " + ip + " ipv6 " + ipv6 + ", not in whitelist", " rid: ")));
 	}
 
 	/**
-	 * The 45009 message of {@code /cgi-bin/token}, which points to {@code stable_token}.
-	 * @return the errmsg
+	 * The 45009 error of {@code /cgi-bin/token}, whose message points to
+	 * {@code stable_token}.
+	 * @return the exception to throw
 	 */
-	public static String tokenQuotaReached() {
-		return Rid.SPACE.append("reach max api daily quota limit, could get access_token by getStableAccessToken, "
-				+ "more details at https://mmbizurl.cn/s/JtxxFh33r");
+	public static WeChatException tokenQuotaReached() {
+		return new WeChatException(new WeChatError(WeChatErrorCode.DAILY_QUOTA_EXCEEDED.code(),
+				withRid(WeChatErrorCode.DAILY_QUOTA_EXCEEDED.errmsg()
+						+ ", could get access_token by getStableAccessToken, more details at https://mmbizurl.cn/s/JtxxFh33r",
+						" rid: ")));
 	}
 
-	private static Map.Entry<Integer, Entry> entry(int errcode, String text, Rid rid) {
-		return Map.entry(errcode, new Entry(text, rid));
-	}
-
-	private record Entry(String text, Rid rid) {
-	}
-
-	private enum Rid {
-
-		NONE(null), SPACE(" rid: "), COMMA(", rid: ");
-
-		private final String separator;
-
-		Rid(String separator) {
-			this.separator = separator;
-		}
-
-		String append(String text) {
-			if (this.separator == null) {
-				return text;
-			}
-			ThreadLocalRandom random = ThreadLocalRandom.current();
-			return text + this.separator
-					+ "%08x-%08x-%08x".formatted(Instant.now().getEpochSecond(), random.nextInt(), random.nextInt());
-		}
-
+	private static String withRid(String text, String separator) {
+		ThreadLocalRandom random = ThreadLocalRandom.current();
+		return text + separator
+				+ "%08x-%08x-%08x".formatted(Instant.now().getEpochSecond(), random.nextInt(), random.nextInt());
 	}
 
 }

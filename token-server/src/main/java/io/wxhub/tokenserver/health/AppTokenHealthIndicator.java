@@ -57,8 +57,8 @@ class AppTokenHealthIndicator implements HealthIndicator {
 			health.withDetail("expiresIn", token.secondsLeftAt(now));
 		}
 		if (failure != null) {
-			health.withDetail("errcode", failure.errcode())
-				.withDetail("errmsg", failure.errmsg())
+			health.withDetail("errcode", failure.error().errcode())
+				.withDetail("errmsg", failure.error().errmsg())
 				.withDetail("failure", failure.kind().name())
 				.withDetail("blockedUntil", failure.blockedUntil().toString());
 		}

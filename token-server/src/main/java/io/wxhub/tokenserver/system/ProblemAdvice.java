@@ -40,10 +40,10 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 	ResponseEntity<ProblemDetail> noValidToken(NoValidTokenException ex) {
 		ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "no-valid-token", "No valid token available",
 				ex.getMessage());
-		if (ex.errcode() != null) {
-			problem.setProperty("errcode", ex.errcode());
-			problem.setProperty("errmsg", ex.errmsg());
-		}
+		ex.weChatError().ifPresent((error) -> {
+			problem.setProperty("errcode", error.errcode());
+			problem.setProperty("errmsg", error.errmsg());
+		});
 		long retryAfter = Math.max(1, (ex.retryAfter().toMillis() + 999) / 1000);
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter))

@@ -2,7 +2,6 @@ package io.wxhub.tokenserver.token;
 
 import java.net.URI;
 import java.time.Clock;
-import java.time.Instant;
 
 import io.wxhub.protocol.signature.JsSdkSignature;
 import io.wxhub.protocol.signature.Nonces;
@@ -14,7 +13,6 @@ import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -23,7 +21,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-/** JS-SDK tickets, and ready-made {@code wx.config} signatures for a page URL. */
+/** Ready-made {@code wx.config} signatures for a page URL, made with the jsapi ticket. */
 @RestController
 @RequestMapping("/v1/apps/{appId}")
 class JsapiController {
@@ -38,15 +36,6 @@ class JsapiController {
 		this.tokens = tokens;
 		this.callers = callers;
 		this.clock = clock;
-	}
-
-	@GetMapping("/jsapi-ticket")
-	TicketResponse ticket(@PathVariable String appId,
-			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
-		this.callers.authorize(authorization, appId);
-		StoredToken ticket = this.tokens.get(new TokenKey(appId, TokenKind.JSAPI_TICKET));
-		Instant now = this.clock.instant();
-		return new TicketResponse(appId, ticket.value(), ticket.expiresAt().toString(), ticket.secondsLeftAt(now));
 	}
 
 	@PostMapping("/jsapi-signature")
@@ -74,10 +63,6 @@ class JsapiController {
 	 */
 	record SignatureRequest(@NotBlank @Size(max = 2048) @Pattern(regexp = "https?://\\S+",
 			message = "must be an absolute http(s) URL") String url) {
-	}
-
-	/** A jsapi ticket and when it expires. */
-	record TicketResponse(String appId, String ticket, String expiresAt, long expiresIn) {
 	}
 
 	/** What {@code wx.config} needs besides the appId. */

@@ -1,6 +1,9 @@
 package io.wxhub.tokenserver.token;
 
 import java.time.Duration;
+import java.util.Optional;
+
+import io.wxhub.protocol.error.WeChatError;
 
 /**
  * No valid credential can be served now. Answered as 503 with {@code Retry-After}, and
@@ -8,31 +11,30 @@ import java.time.Duration;
  */
 public class NoValidTokenException extends RuntimeException {
 
-	private final Integer errcode;
-
-	private final String errmsg;
+	private final WeChatError weChatError;
 
 	private final Duration retryAfter;
 
-	public NoValidTokenException(String detail, Integer errcode, String errmsg, Duration retryAfter) {
+	/**
+	 * @param detail what is unavailable and why
+	 * @param weChatError WeChat's refusal behind it, or null
+	 * @param retryAfter when to ask again
+	 */
+	public NoValidTokenException(String detail, WeChatError weChatError, Duration retryAfter) {
 		super(detail);
-		this.errcode = errcode;
-		this.errmsg = errmsg;
+		this.weChatError = weChatError;
 		this.retryAfter = retryAfter;
 	}
 
 	/** Built from the failure that blocks refreshes. */
 	static NoValidTokenException of(TokenKey key, RefreshFailure failure, Duration retryAfter) {
 		return new NoValidTokenException("No valid " + key.kind().key() + " for " + key.appId() + ": refresh failed ("
-				+ failure.kind().name().toLowerCase() + ")", failure.errcode(), failure.errmsg(), retryAfter);
+				+ failure.kind().name().toLowerCase() + ")", failure.error(), retryAfter);
 	}
 
-	public Integer errcode() {
-		return this.errcode;
-	}
-
-	public String errmsg() {
-		return this.errmsg;
+	/** WeChat's refusal behind it, if WeChat refused. */
+	public Optional<WeChatError> weChatError() {
+		return Optional.ofNullable(this.weChatError);
 	}
 
 	public Duration retryAfter() {

@@ -45,11 +45,15 @@ class ProactiveRefresher implements SmartLifecycle {
 		this.clock = clock;
 	}
 
-	/** One pass over every app and kind. */
+	/**
+	 * One pass over every app and kind; a missing access token is fetched, a missing
+	 * ticket only once a caller asks for it.
+	 */
 	void checkAll() {
 		for (App app : this.properties.apps()) {
-			check(new TokenKey(app.appId(), TokenKind.ACCESS_TOKEN), true);
-			check(new TokenKey(app.appId(), TokenKind.JSAPI_TICKET), false);
+			for (TokenKind kind : TokenKind.values()) {
+				check(new TokenKey(app.appId(), kind), !kind.isTicket());
+			}
 		}
 	}
 
@@ -60,9 +64,8 @@ class ProactiveRefresher implements SmartLifecycle {
 			StoredToken cached = this.tokens.cached(key);
 			if (stored == null && cached != null && cached.usableAt(now)) {
 				// Redis lost it (a restart without persistence): write back what we serve
-				// rather
-				// than spend an upstream call and invalidate the token every replica
-				// holds.
+				// rather than spend an upstream call and invalidate the token every
+				// replica holds.
 				this.store.write(key, cached, now);
 				stored = cached;
 			}

@@ -3,14 +3,12 @@ package io.wxhub.tokenserver.token;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.wxhub.protocol.error.WeChatException;
 import io.wxhub.tokenserver.system.TokenServerProperties;
 import io.wxhub.tokenserver.system.TokenServerProperties.App;
-import io.wxhub.tokenserver.token.RefreshFailure.Kind;
-import io.wxhub.tokenserver.upstream.UpstreamException;
 import org.redisson.api.RLock;
 import org.redisson.client.RedisException;
 import org.slf4j.Logger;
@@ -58,7 +56,7 @@ class TokenRefresher {
 			if (current != null && current.usableAt(this.clock.instant()) && !current.value().equals(rejected)) {
 				return current;
 			}
-			throw new NoValidTokenException("Refresh of " + key + " is in progress elsewhere", null, null,
+			throw new NoValidTokenException("Refresh of " + key + " is in progress elsewhere", null,
 					Duration.ofSeconds(1));
 		}
 		try {
@@ -79,14 +77,13 @@ class TokenRefresher {
 		if (trigger == RefreshTrigger.FORCED
 				&& current.fetchedAt().plus(this.properties.minForcedInterval()).isAfter(now)) {
 			// A token this young reported as rejected points at a caller problem:
-			// refreshing again
-			// would only feed a 40001 -> refresh -> 40001 loop that burns the daily
-			// quota.
+			// refreshing again would only feed a 40001 -> refresh -> 40001 loop that
+			// burns the daily quota.
 			count(key, trigger, "throttled");
 			throw new NoValidTokenException(
 					"The current " + key.kind().key() + " of " + key.appId()
 							+ " was issued moments ago; forced refreshes are limited",
-					null, null, Duration.between(now, current.fetchedAt().plus(this.properties.minForcedInterval())));
+					null, Duration.between(now, current.fetchedAt().plus(this.properties.minForcedInterval())));
 		}
 		RefreshFailure failure = this.store.readFailure(key);
 		if (failure != null && failure.blocksAt(now)) {
@@ -103,13 +100,14 @@ class TokenRefresher {
 			count(key, trigger, "success");
 			return fresh;
 		}
-		catch (UpstreamException ex) {
-			RefreshFailure recorded = record(key, classify(ex), ex.errcode(), ex.errmsg(), now);
+		catch (WeChatException ex) {
+			RefreshFailure recorded = record(key,
+					RefreshFailure.refused(ex.getError(), now, this.properties.upstream()), now);
 			count(key, trigger, recorded.kind().name().toLowerCase());
 			return fallback(key, trigger, current, recorded, now);
 		}
 		catch (UpstreamFetcher.BudgetExhaustedException ex) {
-			RefreshFailure recorded = record(key, Kind.BUDGET_EXHAUSTED, 45009, ex.getMessage(), now);
+			RefreshFailure recorded = record(key, RefreshFailure.budgetExhausted(ex.getMessage(), now), now);
 			count(key, trigger, "budget_exhausted");
 			return fallback(key, trigger, current, recorded, now);
 		}
@@ -123,15 +121,15 @@ class TokenRefresher {
 	}
 
 	private StoredToken fetchFresh(TokenKey key, App app, RefreshTrigger trigger) {
-		if (key.kind() == TokenKind.ACCESS_TOKEN) {
-			return this.fetcher.fetch(key, app, trigger == RefreshTrigger.FORCED, null);
+		if (!key.kind().isTicket()) {
+			return this.fetcher.fetchAccessToken(key, app, trigger == RefreshTrigger.FORCED);
 		}
 		String accessToken = accessTokenFor(key.appId());
 		try {
-			return this.fetcher.fetch(key, app, false, accessToken);
+			return this.fetcher.fetchTicket(key, accessToken);
 		}
-		catch (UpstreamException ex) {
-			if (!ex.isTokenInvalid()) {
+		catch (WeChatException ex) {
+			if (!ex.getError().isTokenInvalid()) {
 				throw ex;
 			}
 			// The access token was rotated behind our back: compare-and-refresh it, then
@@ -139,7 +137,7 @@ class TokenRefresher {
 			String renewed = refresh(new TokenKey(key.appId(), TokenKind.ACCESS_TOKEN), RefreshTrigger.FORCED,
 					accessToken)
 				.value();
-			return this.fetcher.fetch(key, app, false, renewed);
+			return this.fetcher.fetchTicket(key, renewed);
 		}
 	}
 
@@ -166,28 +164,10 @@ class TokenRefresher {
 		throw NoValidTokenException.of(key, failure, retryAfter.isNegative() ? Duration.ofSeconds(1) : retryAfter);
 	}
 
-	private Kind classify(UpstreamException ex) {
-		if (ex.isQuotaExhausted()) {
-			return Kind.QUOTA_EXHAUSTED;
-		}
-		return ex.isConfigurationError() ? Kind.CONFIGURATION : Kind.TRANSIENT;
-	}
-
-	private RefreshFailure record(TokenKey key, Kind kind, int errcode, String errmsg, Instant now) {
-		Instant blockedUntil = switch (kind) {
-			case TRANSIENT -> now.plus(this.properties.upstream().failureBackoff());
-			case CONFIGURATION -> now.plus(this.properties.upstream().configErrorBackoff());
-			// WeChat's daily quotas reset at midnight China time.
-			case QUOTA_EXHAUSTED,
-					BUDGET_EXHAUSTED ->
-				LocalDate.ofInstant(now, TokenStore.QUOTA_ZONE)
-					.plusDays(1)
-					.atStartOfDay(TokenStore.QUOTA_ZONE)
-					.toInstant();
-		};
-		RefreshFailure failure = new RefreshFailure(errcode, errmsg, kind, now, blockedUntil);
+	private RefreshFailure record(TokenKey key, RefreshFailure failure, Instant now) {
 		this.store.writeFailure(key, failure, now);
-		log.warn("Refresh of {} failed: errcode {} ({}), no new attempt before {}", key, errcode, kind, blockedUntil);
+		log.warn("Refresh of {} failed: errcode {} ({}), no new attempt before {}", key, failure.error().errcode(),
+				failure.kind(), failure.blockedUntil());
 		return failure;
 	}
 

@@ -126,7 +126,7 @@ public class TokenService {
 		}
 		catch (RedisException ex) {
 			throw new NoValidTokenException("No usable " + key.kind().key() + " for " + key.appId()
-					+ " in this replica and Redis is unreachable", null, null, Duration.ofSeconds(1));
+					+ " in this replica and Redis is unreachable", null, Duration.ofSeconds(1));
 		}
 	}
 

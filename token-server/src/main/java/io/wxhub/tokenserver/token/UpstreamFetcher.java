@@ -3,13 +3,14 @@ package io.wxhub.tokenserver.token;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.wxhub.protocol.error.WeChatException;
 import io.wxhub.tokenserver.system.TokenServerProperties;
 import io.wxhub.tokenserver.system.TokenServerProperties.App;
 import io.wxhub.tokenserver.upstream.IssuedToken;
-import io.wxhub.tokenserver.upstream.UpstreamException;
 import io.wxhub.tokenserver.upstream.WeChatTokenClient;
 
 import org.springframework.stereotype.Component;
@@ -40,12 +41,22 @@ class UpstreamFetcher {
 		this.clock = clock;
 	}
 
+	/** Fetches a new access token with the app's AppSecret. */
+	StoredToken fetchAccessToken(TokenKey key, App app, boolean forced) {
+		return fetch(key, () -> this.client.fetchAccessToken(app, forced));
+	}
+
+	/** Fetches a new ticket of the key's kind with the given access token. */
+	StoredToken fetchTicket(TokenKey key, String accessToken) {
+		return fetch(key, () -> this.client.fetchTicket(key.kind().ticketType(), accessToken));
+	}
+
 	/**
-	 * Fetches a new access token, or a ticket with {@code accessToken}; throws
-	 * {@link UpstreamException} when WeChat refused or every attempt failed, and
+	 * Makes the call, retried on {@code -1}; throws WeChat's refusal, or the last
+	 * {@code -1} once every attempt failed, as {@link WeChatException}, and
 	 * {@link BudgetExhaustedException} before a call the budget does not allow.
 	 */
-	StoredToken fetch(TokenKey key, App app, boolean forced, String accessToken) {
+	private StoredToken fetch(TokenKey key, Supplier<IssuedToken> call) {
 		Duration backoff = this.properties.upstream().initialBackoff();
 		for (int attempt = 1;; attempt++) {
 			// Runs under the refresh lock of this key, so check-then-count cannot race.
@@ -55,19 +66,18 @@ class UpstreamFetcher {
 			this.store.countRefresh(key, this.clock.instant());
 			Instant started = this.clock.instant();
 			try {
-				IssuedToken issued = (key.kind() == TokenKind.ACCESS_TOKEN) ? this.client.fetchAccessToken(app, forced)
-						: this.client.fetchJsapiTicket(accessToken);
+				IssuedToken issued = call.get();
 				timer(key, "success").record(Duration.between(started, this.clock.instant()));
 				return toStored(issued, started);
 			}
-			catch (UpstreamException ex) {
-				timer(key, ex.isTransient() ? "transient" : "errcode")
-					.record(Duration.between(started, this.clock.instant()));
-				if (!ex.isTransient() || attempt >= this.properties.upstream().maxAttempts()) {
+			catch (WeChatException ex) {
+				boolean retryable = ex.getError().isRetryable();
+				timer(key, retryable ? "transient" : "errcode").record(Duration.between(started, this.clock.instant()));
+				if (!retryable || attempt >= this.properties.upstream().maxAttempts()) {
 					throw ex;
 				}
+				pause(backoff, ex);
 			}
-			sleep(backoff);
 			backoff = min(backoff.multipliedBy(2), this.properties.upstream().maxBackoff());
 		}
 	}
@@ -101,13 +111,14 @@ class UpstreamFetcher {
 		return (a.compareTo(b) <= 0) ? a : b;
 	}
 
-	private static void sleep(Duration duration) {
+	/** Waits before the next attempt; interrupted, gives up with the last failure. */
+	private static void pause(Duration duration, WeChatException lastFailure) {
 		try {
 			Thread.sleep(duration.toMillis());
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw UpstreamException.transport("interrupted");
+			throw lastFailure;
 		}
 	}
 

@@ -2,8 +2,11 @@ package io.wxhub.tokenserver.upstream;
 
 import java.io.IOException;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
+import io.wxhub.protocol.error.WeChatError;
+import io.wxhub.protocol.error.WeChatException;
 import io.wxhub.tokenserver.system.TokenServerProperties;
 import io.wxhub.tokenserver.system.TokenServerProperties.App;
 import io.wxhub.tokenserver.system.WeChatProperties;
@@ -19,7 +22,8 @@ import org.springframework.web.client.RestClientException;
 /**
  * One call to WeChat's token endpoints: {@code GET /cgi-bin/token},
  * {@code POST /cgi-bin/stable_token} and {@code GET /cgi-bin/ticket/getticket}. No
- * retries here; the refresher decides those.
+ * retries here; the refresher decides those. WeChat's refusals, and failures of the
+ * transport as {@code -1}, are thrown as {@link WeChatException}.
  */
 @Component
 public class WeChatTokenClient {
@@ -52,30 +56,32 @@ public class WeChatTokenClient {
 		};
 	}
 
-	/** Fetches a jsapi ticket with the given access token. */
-	public IssuedToken fetchJsapiTicket(String accessToken) {
-		return parse(
-				call(this.rest.get().uri("/cgi-bin/ticket/getticket?access_token={token}&type=jsapi", accessToken)),
+	/**
+	 * Fetches a ticket with the given access token.
+	 * @param type WeChat's ticket type ({@code jsapi}, {@code wx_card})
+	 * @param accessToken a valid access token of the app
+	 * @return the ticket
+	 */
+	public IssuedToken fetchTicket(String type, String accessToken) {
+		return parse(call(
+				this.rest.get().uri("/cgi-bin/ticket/getticket?access_token={token}&type={type}", accessToken, type)),
 				"ticket");
 	}
 
 	private String call(RestClient.RequestHeadersSpec<?> request) {
 		try {
 			return request.exchange((req, res) -> {
-				if (res.getStatusCode().is5xxServerError()) {
-					throw UpstreamException.transport("HTTP " + res.getStatusCode().value());
-				}
 				if (!res.getStatusCode().is2xxSuccessful()) {
-					throw UpstreamException.transport("HTTP " + res.getStatusCode().value());
+					throw transportFailure("HTTP " + res.getStatusCode().value());
 				}
-				return new String(res.getBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+				return new String(res.getBody().readAllBytes(), StandardCharsets.UTF_8);
 			});
 		}
 		catch (RestClientException ex) {
-			if (ex.getCause() instanceof UpstreamException upstream) {
-				throw upstream;
+			if (ex.getCause() instanceof WeChatException refused) {
+				throw refused;
 			}
-			throw UpstreamException.transport(describe(ex));
+			throw transportFailure(describe(ex));
 		}
 	}
 
@@ -85,18 +91,26 @@ public class WeChatTokenClient {
 			node = this.json.readTree(body);
 		}
 		catch (RuntimeException ex) {
-			throw UpstreamException.transport("unparsable answer");
+			throw transportFailure("unparsable answer");
 		}
-		int errcode = node.path("errcode").asInt(0);
-		if (errcode != 0) {
-			throw UpstreamException.errcode(errcode, node.path("errmsg").asString(""));
+		WeChatError error = new WeChatError(node.path("errcode").asInt(0), node.path("errmsg").asString(""));
+		if (!error.isOk()) {
+			throw new WeChatException(error);
 		}
 		String value = node.path(field).asString("");
 		long expiresIn = node.path("expires_in").asLong(0);
 		if (value.isEmpty() || expiresIn <= 0) {
-			throw UpstreamException.transport("answer without " + field);
+			throw transportFailure("answer without " + field);
 		}
 		return new IssuedToken(value, expiresIn);
+	}
+
+	/**
+	 * A failure WeChat did not answer with an errcode (5xx, timeout, refused connection,
+	 * unreadable body): reported as {@code -1}, which is retried like WeChat's own.
+	 */
+	private static WeChatException transportFailure(String what) {
+		return new WeChatException(WeChatError.systemError(what));
 	}
 
 	private static String describe(RestClientException ex) {

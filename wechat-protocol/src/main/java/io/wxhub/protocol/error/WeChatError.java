@@ -20,6 +20,16 @@ public record WeChatError(int errcode, String errmsg) {
 	}
 
 	/**
+	 * Create a {@code -1} error for a failure WeChat did not answer with an errcode (a
+	 * 5xx, a timeout, an unreadable body): like WeChat's own {@code -1}, worth retrying.
+	 * @param description what went wrong, in place of WeChat's errmsg
+	 * @return the error
+	 */
+	public static WeChatError systemError(String description) {
+		return new WeChatError(WeChatErrorCode.SYSTEM_ERROR.code(), description);
+	}
+
+	/**
 	 * Whether this is the success value ({@code errcode == 0}).
 	 * @return whether the call succeeded
 	 */
@@ -49,6 +59,23 @@ public record WeChatError(int errcode, String errmsg) {
 	 */
 	public boolean isTokenInvalid() {
 		return code().map(WeChatErrorCode::isTokenInvalid).orElse(false);
+	}
+
+	/**
+	 * Whether the account's credentials or console settings are wrong, so retrying cannot
+	 * help until an operator acts.
+	 * @return whether this is a configuration error
+	 */
+	public boolean isConfigurationError() {
+		return code().map(WeChatErrorCode::isConfigurationError).orElse(false);
+	}
+
+	/**
+	 * Whether the daily API quota is exhausted (45009).
+	 * @return whether the quota is used up
+	 */
+	public boolean isQuotaExhausted() {
+		return code().map(WeChatErrorCode::isQuotaExhausted).orElse(false);
 	}
 
 }

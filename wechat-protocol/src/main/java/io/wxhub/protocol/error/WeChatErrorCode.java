@@ -8,9 +8,10 @@ import java.util.stream.Collectors;
 
 /**
  * The WeChat {@code errcode} values this platform handles, with the {@code errmsg} text
- * the server sends. Real {@code errmsg} values often carry a {@code rid: ...} suffix, so
- * match on {@link #code()} only. No wire text is confirmed for 40243, 76003, 76022 and
- * 89501-89507; their {@link #errmsg()} is descriptive.
+ * the server sends: the one table of codes and messages of every module (the sandbox
+ * answers with these texts). Real {@code errmsg} values often carry a {@code rid: ...}
+ * suffix, so match on {@link #code()} only. No wire text is confirmed for 40243, 76003,
+ * 76022 and 89501-89507; their {@link #errmsg()} is descriptive.
  */
 public enum WeChatErrorCode {
 
@@ -30,21 +31,29 @@ public enum WeChatErrorCode {
 	INVALID_BUTTON_NAME_SIZE(40018, "invalid button name size"),
 	INVALID_BUTTON_KEY_SIZE(40019, "invalid button key size"),
 	INVALID_BUTTON_URL_SIZE(40020, "invalid button url size"),
+	INVALID_SUB_MENU_LEVEL(40022, "invalid sub_menu level"),
+	INVALID_SUB_BUTTON_SIZE(40023, "invalid sub button size"),
 	INVALID_CHARSET(40033, "invalid charset. please check your request, if include \\uxxxx will create fail!"),
 	INVALID_TEMPLATE_ID(40037, "invalid template_id"),
+	INVALID_ACTION_INFO(40053, "invalid action info"),
+	INVALID_ARGS(40097, "invalid args"),
 	INVALID_APPSECRET(40125, "invalid appsecret"),
 	INVALID_IP(40164, "invalid ip, not in whitelist"),
 	APPSECRET_FROZEN(40243, "appsecret is frozen"),
 	ACCESS_TOKEN_MISSING(41001, "access_token missing"),
 	APPID_MISSING(41002, "appid missing"),
 	APPSECRET_MISSING(41004, "appsecret missing"),
+	MEDIA_DATA_MISSING(41005, "media data missing"),
 	MEDIA_ID_MISSING(41006, "media_id missing"),
 	ACCESS_TOKEN_EXPIRED(42001, "access_token expired"),
 	REQUIRE_GET_METHOD(43001, "require GET method"),
 	REQUIRE_POST_METHOD(43002, "require POST method"),
 	REQUIRE_HTTPS(43003, "require https"),
 	REQUIRE_SUBSCRIBE(43004, "require subscribe"),
+	EMPTY_MEDIA_DATA(44001, "empty media data"),
 	EMPTY_POST_DATA(44002, "empty post data"),
+	EMPTY_NEWS_DATA(44003, "empty news data"),
+	EMPTY_CONTENT(44004, "empty content"),
 	MEDIA_SIZE_OUT_OF_LIMIT(45001, "media size out of limit"),
 	CONTENT_SIZE_OUT_OF_LIMIT(45002, "content size out of limit"),
 	ARTICLE_SIZE_OUT_OF_LIMIT(45008, "article size out of limit"),
@@ -65,9 +74,9 @@ public enum WeChatErrorCode {
 	USER_UNAUTHORIZED(50001, "api unauthorized or user unauthorized"),
 	USER_LIMITED(50002, "user limited"),
 	USER_UNSUBSCRIBED(50005, "user is unsubscribed"),
-	INVALID_CGI_PATH(76003, "invalid cgi_path"),
+	INVALID_CGI_PATH(76003, "invalid cgi_path, it must start with /"),
 	CGI_PATH_NOT_FOUND(76021, "cgi_path not found, please check"),
-	CGI_PATH_NOT_ALLOWED(76022, "cgi_path not allowed"),
+	CGI_PATH_NOT_ALLOWED(76022, "cgi_path not supported"),
 	ADMIN_CONFIRMATION_PENDING(89501, "this ip is waiting for admin confirmation"),
 	ADMIN_CONFIRMATION_REQUIRED(89503, "this ip requires admin confirmation"),
 	ADMIN_CONFIRMATION_WAITING(89505, "waiting for admin confirmation"),

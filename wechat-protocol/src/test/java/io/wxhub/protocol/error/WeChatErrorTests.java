@@ -29,6 +29,22 @@ class WeChatErrorTests {
 	}
 
 	@Test
+	void classifiesConfigurationAndQuotaErrors() {
+		assertThat(new WeChatError(40125, "invalid appsecret, rid: x").isConfigurationError()).isTrue();
+		assertThat(new WeChatError(45009, "reach max api daily quota limit").isQuotaExhausted()).isTrue();
+		assertThat(new WeChatError(45009, "reach max api daily quota limit").isConfigurationError()).isFalse();
+		assertThat(new WeChatError(99999, "unknown").isConfigurationError()).isFalse();
+		assertThat(new WeChatError(99999, "unknown").isQuotaExhausted()).isFalse();
+	}
+
+	@Test
+	void failuresWithoutAnErrcodeAreSystemErrors() {
+		WeChatError timeout = WeChatError.systemError("HttpTimeoutException");
+		assertThat(timeout).isEqualTo(new WeChatError(-1, "HttpTimeoutException"));
+		assertThat(timeout.isRetryable()).isTrue();
+	}
+
+	@Test
 	void exceptionCarriesTheError() {
 		WeChatError error = new WeChatError(40164, "invalid ip 1.2.3.4, not in whitelist");
 		WeChatException ex = new WeChatException(error);
