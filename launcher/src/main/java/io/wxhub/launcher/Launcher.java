@@ -65,6 +65,8 @@ public final class Launcher {
 		Map<String, String> common = new LinkedHashMap<>();
 		common.put("REDIS_URL", this.redis.url());
 		common.put("WECHAT_API_BASE_URL", local(SANDBOX_PORT));
+		// the demo accounts and keys: public values, never defaults of the shipped files
+		common.put("SPRING_PROFILES_ACTIVE", "demo");
 		Map<String, String> proxy = new LinkedHashMap<>(common);
 		proxy.put("TOKEN_SERVER_URL", local(TOKEN_SERVER_PORT));
 		Map<String, String> messages = new LinkedHashMap<>(common);

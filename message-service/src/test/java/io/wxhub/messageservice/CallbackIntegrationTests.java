@@ -55,6 +55,7 @@ class CallbackIntegrationTests {
 		service = MessageServiceApplication.builder()
 			.run("--server.port=0", "--spring.data.redis.url=" + TestRedis.url(),
 					"--message-service.redis-prefix=" + PREFIX, "--message-service.api-proxy.url=http://127.0.0.1:9",
+					"--message-service.api-proxy.client-key=unused-client-key",
 					"--message-service.apps[0].app-id=" + PLAIN_APP, "--message-service.apps[0].original-id=gh_plain",
 					"--message-service.apps[0].token=tokenplain", "--message-service.apps[0].mode=plain",
 					"--message-service.apps[1].app-id=" + COMPAT_APP, "--message-service.apps[1].original-id=gh_compat",

@@ -43,8 +43,9 @@ class ConcurrentRetriesIntegrationTests {
 			ConfigurableApplicationContext replica = MessageServiceApplication.builder()
 				.run("--server.port=0", "--spring.data.redis.url=" + TestRedis.url(),
 						"--message-service.redis-prefix=" + PREFIX,
-						"--message-service.api-proxy.url=http://127.0.0.1:9", "--message-service.apps[0].app-id=" + APP,
-						"--message-service.apps[0].original-id=gh_racing",
+						"--message-service.api-proxy.url=http://127.0.0.1:9",
+						"--message-service.api-proxy.client-key=unused-client-key",
+						"--message-service.apps[0].app-id=" + APP, "--message-service.apps[0].original-id=gh_racing",
 						"--message-service.apps[0].token=tokenracing",
 						"--message-service.apps[0].aes-key=" + CallbackIntegrationTests.KEY,
 						"--message-service.apps[0].mode=safe");

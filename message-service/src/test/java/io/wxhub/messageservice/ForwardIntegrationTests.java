@@ -68,7 +68,8 @@ class ForwardIntegrationTests {
 		String[] names = { "json", "garbage", "error", "hang" };
 		java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--server.port=0",
 				"--spring.data.redis.url=" + TestRedis.url(), "--message-service.redis-prefix=" + PREFIX,
-				"--message-service.api-proxy.url=http://127.0.0.1:9", "--message-service.apps[0].app-id=" + APP,
+				"--message-service.api-proxy.url=http://127.0.0.1:9",
+				"--message-service.api-proxy.client-key=unused-client-key", "--message-service.apps[0].app-id=" + APP,
 				"--message-service.apps[0].original-id=gh_forward", "--message-service.apps[0].token=tokenforward",
 				"--message-service.apps[0].mode=plain", "--server.tomcat.threads.max=4"));
 		for (int i = 0; i < names.length; i++) {

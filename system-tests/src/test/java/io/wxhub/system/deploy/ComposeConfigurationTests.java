@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 import static io.wxhub.system.deploy.ComposeServices.variable;
+import static io.wxhub.system.deploy.DeploymentFiles.demoConfig;
 import static io.wxhub.system.deploy.DeploymentFiles.envName;
 import static io.wxhub.system.deploy.DeploymentFiles.serviceConfig;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,10 +57,15 @@ class ComposeConfigurationTests {
 	@Test
 	void listsGivenThroughTheEnvironmentAreCompleteEntries() {
 		// a list bound from the environment replaces the yml's whole list: nothing of the
-		// yml's entries remains
+		// yml's entries remains (the accounts and clients are in the demo profile only)
 		this.compose.javaServices().forEach((name, module) -> {
 			Map<String, String> environment = this.compose.environment(name);
-			listFields(serviceConfig(module), "").forEach((list, fields) -> {
+			Map<String, Set<String>> lists = listFields(serviceConfig(module), "");
+			listFields(demoConfig(module), "").forEach((list, fields) -> lists.merge(list, fields, (a, b) -> {
+				a.addAll(b);
+				return a;
+			}));
+			lists.forEach((list, fields) -> {
 				Pattern entry = Pattern.compile(Pattern.quote(list) + "_(\\d+)_.+");
 				Set<Integer> indexes = environment.keySet()
 					.stream()

@@ -71,6 +71,15 @@ final class DeploymentFiles {
 		return yaml(module + "/src/main/resources/" + module + ".yml");
 	}
 
+	/**
+	 * A service's demo profile, {@code <module>/src/main/resources/<module>-demo.yml}, or
+	 * an empty document when it has none.
+	 */
+	static Map<String, Object> demoConfig(String module) {
+		String file = module + "/src/main/resources/" + module + "-demo.yml";
+		return Files.isRegularFile(root().resolve(file)) ? yaml(file) : Map.of();
+	}
+
 	/** A compose service's environment, whether written as a map or as a list. */
 	static Map<String, String> environment(Map<String, Object> service) {
 		Map<String, String> environment = new LinkedHashMap<>();

@@ -25,7 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The whole system as real processes on one real Redis: the sandbox (WeChat), two token
  * servers behind a round-robin, an api-proxy, and two message services behind another
  * round-robin that WeChat pushes to. The services run with their shipped configuration
- * (demo accounts and keys); only ports, Redis, the WeChat URL and test-only rules differ.
+ * and its demo profile (demo accounts and keys); only ports, Redis, the WeChat URL and
+ * test-only rules differ.
  */
 final class SystemUnderTest implements AutoCloseable {
 
@@ -59,7 +60,8 @@ final class SystemUnderTest implements AutoCloseable {
 	 * like.
 	 */
 	SystemUnderTest(List<Map<String, Object>> extraRules, List<String> sandboxArgs, List<String> tokenServerArgs) {
-		Map<String, String> redis = Map.of("REDIS_URL", TestRedis.url());
+		// the services' demo profile: the demo accounts and keys
+		Map<String, String> redis = Map.of("REDIS_URL", TestRedis.url(), "SPRING_PROFILES_ACTIVE", "demo");
 		List<String> sandboxAll = new ArrayList<>(List.of("--sandbox.accounts[0].app-id=" + APP,
 				"--sandbox.accounts[0].secret=0f1e2d3c4b5a69788796a5b4c3d2e1f0",
 				"--sandbox.accounts[0].original-id=gh_wxhubdemo01",

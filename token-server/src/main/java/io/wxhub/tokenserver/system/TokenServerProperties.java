@@ -35,7 +35,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("token-server")
 @Validated
-public record TokenServerProperties(@NotEmpty @Valid List<App> apps, @Valid List<Client> clients,
+public record TokenServerProperties(@NotEmpty @Valid List<App> apps, @NotEmpty @Valid List<Client> clients,
 		@DefaultValue("10m") @NotNull Duration refreshAhead, @DefaultValue("2000") @Min(1) int dailyBudget,
 		@DefaultValue("30s") @NotNull Duration minForcedInterval, @DefaultValue("30s") @NotNull Duration checkInterval,
 		@DefaultValue("1s") @NotNull Duration nearCacheTtl, @DefaultValue("60s") @NotNull Duration expiryMargin,

@@ -1,0 +1,82 @@
+package io.wxhub.apiproxy.system;
+
+import java.util.List;
+
+import io.wxhub.apiproxy.ApiProxyApplication;
+import io.wxhub.testsupport.TestRedis;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.validation.BindValidationException;
+import org.springframework.boot.test.context.ConfigDataApplicationContextInitializer;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.validation.FieldError;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+/**
+ * The shipped configuration has no secret: without the demo profile or the environment
+ * the service refuses to start and names each missing secret; the demo profile gives them
+ * all.
+ */
+class SecretsConfigurationTests {
+
+	private final ApplicationContextRunner shipped = new ApplicationContextRunner()
+		.withInitializer(new ConfigDataApplicationContextInitializer())
+		.withPropertyValues("spring.config.name=api-proxy")
+		.withUserConfiguration(Properties.class);
+
+	@Test
+	void withoutTheDemoProfileTheServiceRefusesToStartAndNamesEachMissingSecret() {
+		Throwable failure = catchThrowable(() -> ApiProxyApplication.builder()
+			.run("--server.port=0", "--spring.data.redis.url=" + TestRedis.url()));
+		assertThat(invalidProperties(failure)).containsExactlyInAnyOrder("api-proxy.signingKey",
+				"api-proxy.tokenServer.clientKey", "api-proxy.clients");
+	}
+
+	@Test
+	void aClientWithoutItsKeyAndAShortSigningKeyAreNamed() {
+		this.shipped
+			.withPropertyValues("api-proxy.clients[0].id=internal", "api-proxy.token-server.client-key=k",
+					"api-proxy.signing-key=too-short")
+			.run((context) -> assertThat(invalidProperties(context.getStartupFailure()))
+				.containsExactlyInAnyOrder("api-proxy.clients[0].key", "api-proxy.signingKey"));
+	}
+
+	@Test
+	void theDemoProfileGivesEverySecret() {
+		this.shipped.withPropertyValues("spring.profiles.active=demo").run((context) -> {
+			assertThat(context).hasNotFailed();
+			ApiProxyProperties properties = context.getBean(ApiProxyProperties.class);
+			assertThat(properties.signingKey()).hasSizeGreaterThanOrEqualTo(32);
+			assertThat(properties.tokenServer().clientKey()).isEqualTo("demo-proxy-token-key");
+			assertThat(properties.clients()).extracting(ApiProxyProperties.Client::key)
+				.containsExactly("demo-proxy-client-key");
+		});
+	}
+
+	/**
+	 * The properties a start-up failure names as invalid, as Boot's failure report shows
+	 * them (record component names: {@code api-proxy.signingKey}).
+	 */
+	static List<String> invalidProperties(Throwable failure) {
+		Throwable bind = failure;
+		while (bind != null && !(bind instanceof BindValidationException)) {
+			bind = bind.getCause();
+		}
+		assertThat(bind).as("a binding validation failure in " + failure).isInstanceOf(BindValidationException.class);
+		return ((BindValidationException) bind).getValidationErrors()
+			.getAllErrors()
+			.stream()
+			.map((error) -> (error instanceof FieldError field) ? field.getObjectName() + "." + field.getField()
+					: error.getObjectName())
+			.toList();
+	}
+
+	@EnableConfigurationProperties(ApiProxyProperties.class)
+	static class Properties {
+
+	}
+
+}

@@ -1,0 +1,84 @@
+package io.wxhub.messageservice.system;
+
+import java.util.List;
+
+import io.wxhub.messageservice.MessageServiceApplication;
+import io.wxhub.testsupport.TestRedis;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.validation.BindValidationException;
+import org.springframework.boot.test.context.ConfigDataApplicationContextInitializer;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.validation.FieldError;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+/**
+ * The shipped configuration has no secret: without the demo profile or the environment
+ * the service refuses to start and names each missing secret; the demo profile gives them
+ * all.
+ */
+class SecretsConfigurationTests {
+
+	private final ApplicationContextRunner shipped = new ApplicationContextRunner()
+		.withInitializer(new ConfigDataApplicationContextInitializer())
+		.withPropertyValues("spring.config.name=message-service")
+		.withUserConfiguration(Properties.class);
+
+	@Test
+	void withoutTheDemoProfileTheServiceRefusesToStartAndNamesEachMissingSecret() {
+		Throwable failure = catchThrowable(() -> MessageServiceApplication.builder()
+			.run("--server.port=0", "--spring.data.redis.url=" + TestRedis.url()));
+		assertThat(invalidProperties(failure)).containsExactlyInAnyOrder("message-service.apps",
+				"message-service.apiProxy.clientKey");
+	}
+
+	@Test
+	void anAppWithoutItsTokenOrWithABadAesKeyIsNamed() {
+		this.shipped
+			.withPropertyValues("message-service.api-proxy.client-key=k",
+					"message-service.apps[0].app-id=wx0000000000000001", "message-service.apps[0].original-id=gh_1",
+					"message-service.apps[0].aes-key=short", "message-service.apps[0].mode=safe")
+			.run((context) -> assertThat(invalidProperties(context.getStartupFailure()))
+				.containsExactlyInAnyOrder("message-service.apps[0].token", "message-service.apps[0].aesKey"));
+	}
+
+	@Test
+	void theDemoProfileGivesEverySecret() {
+		this.shipped.withPropertyValues("spring.profiles.active=demo").run((context) -> {
+			assertThat(context).hasNotFailed();
+			MessageServiceProperties properties = context.getBean(MessageServiceProperties.class);
+			assertThat(properties.apiProxy().clientKey()).isEqualTo("demo-proxy-client-key");
+			assertThat(properties.apps()).extracting(MessageServiceProperties.App::token)
+				.containsExactly("wxhubdemo", "wxhubdemo2");
+			assertThat(properties.apps()).extracting(MessageServiceProperties.App::aesKey)
+				.allSatisfy((key) -> assertThat(key).hasSize(43));
+		});
+	}
+
+	/**
+	 * The properties a start-up failure names as invalid, as Boot's failure report shows
+	 * them (record component names: {@code message-service.apiProxy.clientKey}).
+	 */
+	static List<String> invalidProperties(Throwable failure) {
+		Throwable bind = failure;
+		while (bind != null && !(bind instanceof BindValidationException)) {
+			bind = bind.getCause();
+		}
+		assertThat(bind).as("a binding validation failure in " + failure).isInstanceOf(BindValidationException.class);
+		return ((BindValidationException) bind).getValidationErrors()
+			.getAllErrors()
+			.stream()
+			.map((error) -> (error instanceof FieldError field) ? field.getObjectName() + "." + field.getField()
+					: error.getObjectName())
+			.toList();
+	}
+
+	@EnableConfigurationProperties(MessageServiceProperties.class)
+	static class Properties {
+
+	}
+
+}

@@ -1,0 +1,153 @@
+package io.wxhub.system.deploy;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+
+import io.wxhub.apiproxy.system.ApiProxyProperties;
+import io.wxhub.messageservice.system.MessageServiceProperties;
+import io.wxhub.redis.RedisConnectionProperties;
+import io.wxhub.redis.RedissonProperties;
+import io.wxhub.sandbox.system.SandboxProperties;
+import io.wxhub.tokenserver.system.TokenServerProperties;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.test.context.ConfigDataApplicationContextInitializer;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MutablePropertySources;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The environment {@code docker-compose.yml} gives each service, with the values of
+ * {@code .env.example}, bound as Spring binds it: on the service's shipped configuration
+ * alone (no demo profile) every properties record is valid, and every variable is read.
+ */
+class ComposeEnvironmentBindingTests {
+
+	/** Per module: its configuration properties, by prefix. */
+	private static final Map<String, Map<String, Class<?>>> PROPERTIES = Map.of("token-server",
+			Map.of("token-server", TokenServerProperties.class, "wechat",
+					io.wxhub.tokenserver.system.WeChatProperties.class, "spring.data.redis",
+					RedisConnectionProperties.class, "wxhub.redis", RedissonProperties.class),
+			"api-proxy",
+			Map.of("api-proxy", ApiProxyProperties.class, "wechat", io.wxhub.apiproxy.system.WeChatProperties.class,
+					"spring.data.redis", RedisConnectionProperties.class, "wxhub.redis", RedissonProperties.class),
+			"message-service",
+			Map.of("message-service", MessageServiceProperties.class, "spring.data.redis",
+					RedisConnectionProperties.class, "wxhub.redis", RedissonProperties.class),
+			"sandbox", Map.of("sandbox", SandboxProperties.class));
+
+	private static final Map<String, Class<?>> CONFIGURATIONS = Map.of("token-server", TokenServer.class, "api-proxy",
+			ApiProxy.class, "message-service", MessageService.class, "sandbox", Sandbox.class);
+
+	private static final String COMPOSE = "compose-systemEnvironment";
+
+	private final ComposeServices compose = new ComposeServices();
+
+	private final Map<String, String> envExample = DeploymentFiles.envExample();
+
+	@Test
+	void theComposeEnvironmentAloneGivesEveryServiceAValidConfigurationAndEveryVariableIsRead() {
+		assertThat(CONFIGURATIONS.keySet()).containsAll(this.compose.javaServices().values());
+		this.compose.javaServices().forEach((name, module) -> {
+			Map<String, Object> environment = new LinkedHashMap<>(resolved(this.compose.environment(name)));
+			new ApplicationContextRunner()
+				.withInitializer((context) -> context.getEnvironment()
+					.getPropertySources()
+					.addFirst(new SystemEnvironmentPropertySource(COMPOSE, environment)))
+				.withInitializer(new ConfigDataApplicationContextInitializer())
+				.withPropertyValues("spring.config.name=" + module)
+				.withUserConfiguration(CONFIGURATIONS.get(module))
+				.run((context) -> {
+					assertThat(context).as(name + " with compose's environment and no profile").hasNotFailed();
+					Map<String, Object> bound = bindAll(context.getEnvironment(), environment, module);
+					assertThat(bindAll(context.getEnvironment(), environment, module)).as("binding is repeatable")
+						.isEqualTo(bound);
+					// A variable is read when another value changes what is bound, or no
+					// longer
+					// converts (a number, an enum, a duration).
+					environment.forEach((variable, value) -> {
+						Map<String, Object> changed = new LinkedHashMap<>(environment);
+						changed.put(variable, value + "x");
+						Object result;
+						try {
+							result = bindAll(context.getEnvironment(), changed, module);
+						}
+						catch (RuntimeException ex) {
+							result = ex;
+						}
+						assertThat(result).as(name + " reads " + variable).isNotEqualTo(bound);
+					});
+				});
+		});
+	}
+
+	/**
+	 * Every properties record of the module, bound from the context's configuration with
+	 * these environment variables.
+	 */
+	private static Map<String, Object> bindAll(ConfigurableEnvironment context, Map<String, Object> variables,
+			String module) {
+		StandardEnvironment environment = new StandardEnvironment();
+		MutablePropertySources sources = environment.getPropertySources();
+		sources.stream().toList().forEach((source) -> sources.remove(source.getName()));
+		sources.addFirst(new SystemEnvironmentPropertySource(COMPOSE, variables));
+		context.getPropertySources()
+			.stream()
+			// not the compose variables being replaced, nor Boot's view of them all
+			.filter((source) -> !source.getName().equals(COMPOSE)
+					&& !source.getName().equals("configurationProperties"))
+			.forEach(sources::addLast);
+		Binder binder = Binder.get(environment);
+		Map<String, Object> bound = new LinkedHashMap<>();
+		PROPERTIES.get(module).forEach((prefix, type) -> bound.put(prefix, binder.bindOrCreate(prefix, type)));
+		return bound;
+	}
+
+	/**
+	 * The environment with every {@code ${VAR…}} replaced as compose would with
+	 * {@code .env.example}.
+	 */
+	private Map<String, String> resolved(Map<String, String> environment) {
+		Map<String, String> resolved = new LinkedHashMap<>();
+		environment.forEach((variable, value) -> {
+			Matcher reference = DeploymentFiles.REFERENCE.matcher(value);
+			resolved.put(variable, reference.replaceAll((match) -> {
+				String fromEnv = this.envExample.get(match.group(1));
+				String fallback = (match.group(2) != null && match.group(2).endsWith("-")) ? match.group(3) : "";
+				return Matcher.quoteReplacement((fromEnv != null) ? fromEnv : fallback);
+			}));
+		});
+		return resolved;
+	}
+
+	@EnableConfigurationProperties({ TokenServerProperties.class, io.wxhub.tokenserver.system.WeChatProperties.class,
+			RedisConnectionProperties.class, RedissonProperties.class })
+	static class TokenServer {
+
+	}
+
+	@EnableConfigurationProperties({ ApiProxyProperties.class, io.wxhub.apiproxy.system.WeChatProperties.class,
+			RedisConnectionProperties.class, RedissonProperties.class })
+	static class ApiProxy {
+
+	}
+
+	@EnableConfigurationProperties({ MessageServiceProperties.class, RedisConnectionProperties.class,
+			RedissonProperties.class })
+	static class MessageService {
+
+	}
+
+	@EnableConfigurationProperties(SandboxProperties.class)
+	static class Sandbox {
+
+	}
+
+}
