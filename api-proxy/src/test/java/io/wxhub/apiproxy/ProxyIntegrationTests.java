@@ -175,8 +175,8 @@ class ProxyIntegrationTests {
 	@Test
 	void oversizedBodiesAre413() {
 		String token = proxyToken(proxy, CLIENT_KEY);
-		// Above the limit (1 MB here) but within what Tomcat swallows, so the client
-		// reads the answer.
+		// Above the limit (1 MB here): the proxy reads the body to its end, so the
+		// client gets to read the answer.
 		byte[] big = new byte[1536 * 1024];
 		var response = ProxyCluster
 			.send(HttpRequest.newBuilder(URI.create(proxy + "/cgi-bin/openapi/quota/get?access_token=" + token))

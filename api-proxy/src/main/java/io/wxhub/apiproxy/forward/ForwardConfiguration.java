@@ -2,6 +2,7 @@ package io.wxhub.apiproxy.forward;
 
 import java.net.URI;
 
+import io.micrometer.observation.ObservationPredicate;
 import io.wxhub.apiproxy.admission.Admission;
 import io.wxhub.apiproxy.admission.PathRules;
 import io.wxhub.apiproxy.system.ApiProxyProperties;
@@ -13,6 +14,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.client.ReactorResourceFactory;
+import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -32,6 +34,16 @@ class ForwardConfiguration {
 				properties.readTimeout(), null, resources.getLoopResources());
 		client.warmup();
 		return client;
+	}
+
+	/**
+	 * Forwarded calls are timed by the audit ({@code wxhub.proxy.requests}); Spring's
+	 * {@code http.server.requests} keeps to the proxy's own endpoints.
+	 */
+	@Bean
+	ObservationPredicate forwardedCallsTimedByTheAudit(PathRules paths) {
+		return (name, context) -> !(context instanceof ServerRequestObservationContext server
+				&& paths.isForwarded(server.getCarrier().getURI().getRawPath()));
 	}
 
 	@Bean
