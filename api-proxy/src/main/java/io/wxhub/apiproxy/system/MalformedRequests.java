@@ -10,7 +10,9 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpStatusClass;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
@@ -42,7 +44,9 @@ final class MalformedRequests extends ChannelDuplexHandler {
 
 	@Override
 	public void write(ChannelHandlerContext ctx, Object message, ChannelPromise promise) {
-		if (message instanceof LastHttpContent && this.unanswered > 0) {
+		boolean interim = message instanceof HttpResponse head
+				&& head.status().codeClass() == HttpStatusClass.INFORMATIONAL;
+		if (message instanceof LastHttpContent && !interim && this.unanswered > 0) {
 			this.unanswered--;
 		}
 		ctx.write(message, promise);
