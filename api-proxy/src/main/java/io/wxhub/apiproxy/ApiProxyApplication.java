@@ -1,10 +1,10 @@
 package io.wxhub.apiproxy;
 
-import io.wxhub.apiproxy.forward.ProxyServer;
-
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.cloud.openfeign.EnableFeignClients;
 import org.springframework.context.ApplicationContext;
 
@@ -23,21 +23,20 @@ public class ApiProxyApplication {
 		builder().run(args);
 	}
 
-	/**
-	 * The public port of a running proxy (the servlet container behind it listens
-	 * elsewhere, on loopback).
-	 */
+	/** The port of a running proxy (useful when {@code server.port} is 0). */
 	public static int port(ApplicationContext context) {
-		return context.getBean(ProxyServer.class).port();
+		return ((WebServerApplicationContext) context).getWebServer().getPort();
 	}
 
 	/**
 	 * The application with its configuration file, {@code api-proxy.yml}: each service
 	 * names its own file, so several services can run in one JVM (tests) without reading
-	 * each other's.
+	 * each other's. Always the reactive web stack, even next to servlet applications on
+	 * the classpath.
 	 */
 	public static SpringApplicationBuilder builder() {
-		return new SpringApplicationBuilder(ApiProxyApplication.class).properties("spring.config.name=api-proxy");
+		return new SpringApplicationBuilder(ApiProxyApplication.class).web(WebApplicationType.REACTIVE)
+			.properties("spring.config.name=api-proxy");
 	}
 
 }

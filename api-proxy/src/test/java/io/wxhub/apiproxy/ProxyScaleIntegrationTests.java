@@ -37,6 +37,11 @@ class ProxyScaleIntegrationTests {
 		try (ProxyCluster cluster = ProxyCluster.start(List.of(), List.of())) {
 			List<String> proxies = List.of(cluster.startProxy(), cluster.startProxy());
 			String token = proxyToken(proxies.get(0), LIMITED_KEY);
+			// A first call readies each replica (connections, token, code paths), so the
+			// window measures the limit rather than the replicas' start.
+			String unlimited = proxyToken(proxies.get(0), CLIENT_KEY);
+			proxies.forEach((proxy) -> assertThat(json(get(proxy + API + "?access_token=" + unlimited)).has("ip_list"))
+				.isTrue());
 			long upstreamBefore = cluster.upstreamCalls(API);
 			AtomicInteger admitted = new AtomicInteger();
 			AtomicInteger limited = new AtomicInteger();

@@ -4,9 +4,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 
-import io.wxhub.apiproxy.forward.WeChatRefusal;
 import io.wxhub.apiproxy.system.ApiProxyProperties;
 import io.wxhub.apiproxy.system.ApiProxyProperties.Client;
+import io.wxhub.apiproxy.system.WeChatRefusal;
+import io.wxhub.protocol.error.WeChatErrorCode;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -61,27 +62,27 @@ class CredentialController {
 			request = null;
 		}
 		if (request == null || !request.isObject()) {
-			return WeChatRefusal.entity(47001, "data format error", "bad-request");
+			return WeChatRefusal.entity(WeChatErrorCode.DATA_FORMAT_ERROR, "bad-request");
 		}
 		return exchange(text(request, "grant_type"), text(request, "appid"), text(request, "secret"));
 	}
 
 	private ResponseEntity<Map<String, Object>> exchange(String grantType, String appId, String key) {
 		if (!"client_credential".equals(grantType)) {
-			return WeChatRefusal.entity(40002, "invalid grant_type", "bad-grant-type");
+			return WeChatRefusal.entity(WeChatErrorCode.INVALID_GRANT_TYPE, "bad-grant-type");
 		}
 		if (appId == null || appId.isBlank()) {
-			return WeChatRefusal.entity(41002, "appid missing", "appid-missing");
+			return WeChatRefusal.entity(WeChatErrorCode.APPID_MISSING, "appid-missing");
 		}
 		if (key == null || key.isBlank()) {
-			return WeChatRefusal.entity(41004, "appsecret missing", "key-missing");
+			return WeChatRefusal.entity(WeChatErrorCode.APPSECRET_MISSING, "key-missing");
 		}
 		Client client = this.clients.byKey(key).orElse(null);
 		if (client == null) {
-			return WeChatRefusal.entity(40125, "invalid appsecret", "bad-client-key");
+			return WeChatRefusal.entity(WeChatErrorCode.INVALID_APPSECRET, "bad-client-key");
 		}
 		if (!client.apps().contains(appId)) {
-			return WeChatRefusal.entity(40013, "invalid appid", "app-not-allowed");
+			return WeChatRefusal.entity(WeChatErrorCode.INVALID_APPID, "app-not-allowed");
 		}
 		Instant expiresAt = this.clock.instant().plus(this.properties.proxyTokenLifetime());
 		String token = this.tokens.issue(client.id(), appId, expiresAt);

@@ -29,7 +29,7 @@ public class AccessTokens {
 
 	private final Clock clock;
 
-	AccessTokens(TokenServerClient tokenServer, ApiProxyProperties properties, Clock clock) {
+	public AccessTokens(TokenServerClient tokenServer, ApiProxyProperties properties, Clock clock) {
 		this.tokenServer = tokenServer;
 		this.properties = properties;
 		this.clock = clock;

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.KeyManagerFactory;
@@ -18,24 +17,14 @@ import javax.net.ssl.SSLContext;
 
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
-import io.netty.buffer.Unpooled;
-import io.netty.channel.Channel;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.handler.codec.http.DefaultFullHttpRequest;
-import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.HttpContent;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpResponse;
-import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.http.HttpHeaders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,8 +43,6 @@ class UpstreamTlsTests {
 	private static HttpsServer server;
 
 	private static SslContext trustingTheTestCertificate;
-
-	private static EventLoopGroup loops;
 
 	@BeforeAll
 	static void start() throws Exception {
@@ -90,18 +77,16 @@ class UpstreamTlsTests {
 		trustingTheTestCertificate = SslContextBuilder.forClient()
 			.trustManager((X509Certificate) store.getCertificate("server"))
 			.build();
-		loops = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
 	}
 
 	@AfterAll
 	static void stop() {
 		server.stop(0);
-		loops.shutdownGracefully(0, 1, TimeUnit.SECONDS);
 	}
 
 	@Test
-	void callsAnHttpsOriginWhoseNameMatchesItsCertificate() throws Exception {
-		Upstream wechat = upstream("https://localhost:" + server.getAddress().getPort());
+	void callsAnHttpsOriginWhoseNameMatchesItsCertificate() {
+		WeChatClient wechat = client("https://localhost:" + server.getAddress().getPort(), trustingTheTestCertificate);
 		Answer answer = call(wechat);
 		assertThat(answer.failure).isNull();
 		assertThat(answer.status).isEqualTo(200);
@@ -109,53 +94,40 @@ class UpstreamTlsTests {
 	}
 
 	@Test
-	void refusesAnOriginWhoseNameTheCertificateDoesNotCover() throws Exception {
+	void refusesAnOriginWhoseNameTheCertificateDoesNotCover() {
 		// The certificate names localhost only: reached as 127.0.0.1, the name check
 		// fails.
-		Upstream impostor = upstream("https://127.0.0.1:" + server.getAddress().getPort());
-		assertThat(call(impostor).failure).isEqualTo(Upstream.Failure.UNREACHABLE);
+		WeChatClient impostor = client("https://127.0.0.1:" + server.getAddress().getPort(),
+				trustingTheTestCertificate);
+		assertThat(call(impostor).failure).isEqualTo(UpstreamFailure.Kind.UNREACHABLE);
 	}
 
 	@Test
-	void refusesACertificateNobodyTrusts() throws Exception {
-		Upstream untrusted = new Upstream(URI.create("https://localhost:" + server.getAddress().getPort()),
-				Duration.ofSeconds(2), Duration.ofSeconds(5));
-		assertThat(call(untrusted).failure).isEqualTo(Upstream.Failure.UNREACHABLE);
+	void refusesACertificateNobodyTrusts() {
+		WeChatClient untrusted = client("https://localhost:" + server.getAddress().getPort(), null);
+		assertThat(call(untrusted).failure).isEqualTo(UpstreamFailure.Kind.UNREACHABLE);
 	}
 
-	private static Upstream upstream(String origin) {
-		return new Upstream(URI.create(origin), Duration.ofSeconds(2), Duration.ofSeconds(5),
-				trustingTheTestCertificate);
+	private static WeChatClient client(String origin, SslContext tls) {
+		return new WeChatClient(URI.create(origin), Duration.ofSeconds(2), Duration.ofSeconds(5), tls, null);
 	}
 
-	private static Answer call(Upstream upstream) throws Exception {
-		FullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET,
-				"/cgi-bin/get_api_domain_ip?access_token=real", Unpooled.EMPTY_BUFFER);
-		request.headers().set(HttpHeaderNames.HOST, upstream.hostHeader());
-		CompletableFuture<Answer> done = new CompletableFuture<>();
+	private static Answer call(WeChatClient wechat) {
 		Answer answer = new Answer();
-		upstream.send(loops.next(), request, new Upstream.Listener() {
-			@Override
-			public void head(HttpResponse head, Channel connection) {
-				answer.status = head.status().code();
-			}
-
-			@Override
-			public void content(HttpContent content, boolean last) {
-				answer.body += content.content().toString(StandardCharsets.UTF_8);
-				content.release();
-				if (last) {
-					done.complete(answer);
-				}
-			}
-
-			@Override
-			public void failed(Upstream.Failure failure) {
-				answer.failure = failure;
-				done.complete(answer);
-			}
-		});
-		return done.get(10, TimeUnit.SECONDS);
+		try {
+			WeChatAnswer.Whole whole = (WeChatAnswer.Whole) wechat
+				.send("GET", "/cgi-bin/get_api_domain_ip?access_token=real", new HttpHeaders(), new byte[0])
+				.block(Duration.ofSeconds(10));
+			answer.status = whole.status();
+			answer.body = new String(whole.body(), StandardCharsets.UTF_8);
+		}
+		catch (UpstreamFailure failure) {
+			answer.failure = failure.kind();
+		}
+		finally {
+			wechat.close();
+		}
+		return answer;
 	}
 
 	private static final class Answer {
@@ -164,7 +136,7 @@ class UpstreamTlsTests {
 
 		String body = "";
 
-		Upstream.Failure failure;
+		UpstreamFailure.Kind failure;
 
 	}
 

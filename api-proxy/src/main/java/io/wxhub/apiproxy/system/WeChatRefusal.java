@@ -1,7 +1,9 @@
-package io.wxhub.apiproxy.forward;
+package io.wxhub.apiproxy.system;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+
+import io.wxhub.protocol.error.WeChatErrorCode;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -19,12 +21,20 @@ public final class WeChatRefusal {
 	private WeChatRefusal() {
 	}
 
-	/** As a controller's answer. */
-	public static ResponseEntity<Map<String, Object>> entity(int errcode, String errmsg, String reason) {
+	/** The JSON body: WeChat's errcode and errmsg. */
+	public static Map<String, Object> body(WeChatErrorCode code) {
 		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("errcode", errcode);
-		body.put("errmsg", errmsg);
-		return ResponseEntity.ok().header(REASON_HEADER, reason).contentType(MediaType.APPLICATION_JSON).body(body);
+		body.put("errcode", code.code());
+		body.put("errmsg", code.errmsg());
+		return body;
+	}
+
+	/** As a controller's answer. */
+	public static ResponseEntity<Map<String, Object>> entity(WeChatErrorCode code, String reason) {
+		return ResponseEntity.ok()
+			.header(REASON_HEADER, reason)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(body(code));
 	}
 
 }

@@ -1,11 +1,11 @@
-package io.wxhub.apiproxy.forward;
+package io.wxhub.apiproxy.admission;
 
 import java.util.List;
 import java.util.regex.Pattern;
 
 import io.wxhub.apiproxy.system.ApiProxyProperties;
 
-import org.springframework.http.HttpStatus;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.springframework.util.AntPathMatcher;
 
@@ -15,7 +15,7 @@ import org.springframework.util.AntPathMatcher;
  * doubled slashes, matrix parameters) is refused before any other check.
  */
 @Component
-class PathRules {
+public class PathRules {
 
 	private static final Pattern PLAIN_PATH = Pattern.compile("(/[A-Za-z0-9_\\-]+)+(\\.[A-Za-z0-9]+)?/?");
 
@@ -26,15 +26,20 @@ class PathRules {
 
 	private final List<String> forwardedPrefixes;
 
-	PathRules(ApiProxyProperties properties) {
-		this.forwardedPrefixes = properties.forwardedPrefixes();
+	@Autowired
+	public PathRules(ApiProxyProperties properties) {
+		this(properties.forwardedPrefixes());
+	}
+
+	PathRules(List<String> forwardedPrefixes) {
+		this.forwardedPrefixes = forwardedPrefixes;
 	}
 
 	/**
 	 * True when the proxy forwards this path to WeChat: under a forwarded prefix and not
 	 * one of WeChat's credential paths, which the proxy answers itself.
 	 */
-	boolean isForwarded(String rawPath) {
+	public boolean isForwarded(String rawPath) {
 		if (OWN_PATHS.contains(rawPath)) {
 			return false;
 		}
@@ -46,13 +51,9 @@ class PathRules {
 		return false;
 	}
 
-	/** A forwarded path as it is sent on; a {@link ProxyProblem} when it is malformed. */
-	String checkPlain(String rawPath) {
-		if (!PLAIN_PATH.matcher(rawPath).matches()) {
-			throw new ProxyProblem(HttpStatus.BAD_REQUEST, "bad-path", "Malformed API path",
-					"The path must consist of plain segments");
-		}
-		return rawPath;
+	/** True when the path, as it came, consists of plain segments only. */
+	boolean isPlain(String rawPath) {
+		return PLAIN_PATH.matcher(rawPath).matches();
 	}
 
 	/** True when one of the client's globs matches the path. */

@@ -1,4 +1,4 @@
-package io.wxhub.apiproxy.forward;
+package io.wxhub.apiproxy.admission;
 
 import java.time.Duration;
 import java.util.Map;
@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * going down with it.
  */
 @Component
-class RateLimits {
+class RateLimits implements RateLimit {
 
 	private static final Logger log = LoggerFactory.getLogger(RateLimits.class);
 
@@ -38,11 +38,8 @@ class RateLimits {
 		this.prefix = properties.redisPrefix();
 	}
 
-	/**
-	 * Completes with true when the client may make one more call now, without holding the
-	 * calling thread.
-	 */
-	CompletionStage<Boolean> tryAcquireAsync(Client client) {
+	@Override
+	public CompletionStage<Boolean> tryAcquire(Client client) {
 		if (client.rateLimit() <= 0) {
 			return CompletableFuture.completedFuture(true);
 		}
