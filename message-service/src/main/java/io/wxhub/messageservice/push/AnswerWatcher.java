@@ -95,13 +95,13 @@ class AnswerWatcher {
 				// Shutting down: answer with what is known now rather than never.
 			}
 		}
-		if (waiter.outcome.complete(outcome)) {
-			waiter.cancelRecheck();
-			this.waiters.computeIfPresent(waiter.appAndKey(), (k, set) -> {
-				set.remove(waiter);
-				return set.isEmpty() ? null : set;
-			});
-		}
+		// Out of the map first: whoever sees the outcome sees the wait over.
+		this.waiters.computeIfPresent(waiter.appAndKey(), (k, set) -> {
+			set.remove(waiter);
+			return set.isEmpty() ? null : set;
+		});
+		waiter.cancelRecheck();
+		waiter.outcome.complete(outcome);
 	}
 
 	private static Instant earliest(Instant a, Instant b) {

@@ -49,6 +49,14 @@ class DedupStore {
 	}
 
 	/**
+	 * How long a claim lasts: past the deadline, by when its replica has answered unless
+	 * it died.
+	 */
+	static Duration claimLease(Duration deadline) {
+		return deadline.plusSeconds(1);
+	}
+
+	/**
 	 * Claims the message for {@code lease}; true when this caller must run its action: it
 	 * came first, or Redis cannot tell.
 	 */

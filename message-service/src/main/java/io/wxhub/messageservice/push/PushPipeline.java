@@ -1,11 +1,9 @@
 package io.wxhub.messageservice.push;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -18,7 +16,6 @@ import io.wxhub.protocol.reply.Reply;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,9 +38,6 @@ public class PushPipeline {
 
 	private static final Logger log = LoggerFactory.getLogger(PushPipeline.class);
 
-	/** How long past a deadline a lapsed claim is still watched for. */
-	private static final Duration LAPSE_WATCH = Duration.ofSeconds(2);
-
 	private final Router router;
 
 	private final DedupStore store;
@@ -52,28 +46,24 @@ public class PushPipeline {
 
 	private final DeadlineRace race;
 
+	private final ClaimTakeover takeover;
+
 	private final CustomerServiceSender sender;
 
 	private final MessageMetrics metrics;
 
-	private final Executor actions;
-
 	private final Duration deadline;
 
-	private final Clock clock;
-
-	PushPipeline(Router router, DedupStore store, AnswerWatcher watcher, DeadlineRace race,
-			CustomerServiceSender sender, MessageMetrics metrics, @Qualifier(PushExecutors.ACTIONS) Executor actions,
-			MessageServiceProperties properties, Clock clock) {
+	PushPipeline(Router router, DedupStore store, AnswerWatcher watcher, DeadlineRace race, ClaimTakeover takeover,
+			CustomerServiceSender sender, MessageMetrics metrics, MessageServiceProperties properties) {
 		this.router = router;
 		this.store = store;
 		this.watcher = watcher;
 		this.race = race;
+		this.takeover = takeover;
 		this.sender = sender;
 		this.metrics = metrics;
-		this.actions = actions;
 		this.deadline = properties.deadline();
-		this.clock = clock;
 	}
 
 	/**
@@ -138,7 +128,7 @@ public class PushPipeline {
 			if (outcome instanceof DedupOutcome.Pending) {
 				// Still pending at our deadline: the message must not be lost should the
 				// replica working on it die before it answers.
-				takeOverIfLapsed(push);
+				this.takeover.watch(push.appId(), push.message());
 				return CompletableFuture.completedFuture("");
 			}
 			return ifLapsed.get();
@@ -168,25 +158,6 @@ public class PushPipeline {
 			});
 	}
 
-	/**
-	 * Runs the action of a message whose claim lapses unanswered; its reply goes late.
-	 */
-	private void takeOverIfLapsed(Push push) {
-		Instant until = this.clock.instant().plus(this.deadline).plus(LAPSE_WATCH);
-		this.watcher.await(push.appId(), push.key(), until).thenAcceptAsync((outcome) -> {
-			if (outcome instanceof DedupOutcome.Unknown && this.store.claim(push.appId(), push.key(), claimLease())) {
-				this.metrics.handled(push.appId(), push.message(), "taken_over");
-				this.store.complete(push.appId(), push.key(), "");
-				this.router.match(push.appId(), push.message())
-					.flatMap((rule) -> this.router.run(rule, push.appId(), push.message()))
-					.ifPresent((reply) -> sendLate(push, reply));
-			}
-		}, this.actions).exceptionally((failure) -> {
-			logFailure(push, failure);
-			return null;
-		});
-	}
-
 	private String publishOrEarlier(Push push, String body) {
 		DedupOutcome earlier = this.store.publish(push.appId(), push.key(), body);
 		return (earlier instanceof DedupOutcome.Done done) ? done.body() : body;
@@ -197,7 +168,7 @@ public class PushPipeline {
 	}
 
 	private Duration claimLease() {
-		return this.deadline.plusSeconds(1);
+		return DedupStore.claimLease(this.deadline);
 	}
 
 	private static void logFailure(Push push, Throwable failure) {
