@@ -135,13 +135,11 @@ class CallbackControllerTests {
 	}
 
 	@Test
-	void thePipelinesAnswerIsTheXmlBody() throws Exception {
+	void anAnswerKnownAtOnceIsWrittenWithoutAsyncDispatch() throws Exception {
 		given(this.pipeline.process(eq(APP), any(), any(), any()))
 			.willReturn(CompletableFuture.completedFuture("<xml>reply</xml>"));
-		MvcResult pending = this.mvc.perform(signedPost(CODEC.renderMessage(text("hi"))))
-			.andExpect(request().asyncStarted())
-			.andReturn();
-		this.mvc.perform(asyncDispatch(pending))
+		this.mvc.perform(signedPost(CODEC.renderMessage(text("hi"))))
+			.andExpect(request().asyncNotStarted())
 			.andExpect(status().isOk())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_XML))
 			.andExpect(content().string("<xml>reply</xml>"));
@@ -150,20 +148,39 @@ class CallbackControllerTests {
 	@Test
 	void nothingToSayIsAnEmpty200() throws Exception {
 		given(this.pipeline.process(eq(APP), any(), any(), any())).willReturn(CompletableFuture.completedFuture(""));
+		this.mvc.perform(signedPost(CODEC.renderMessage(text("hi"))))
+			.andExpect(status().isOk())
+			.andExpect(content().string(""));
+	}
+
+	@Test
+	void anAwaitedAnswerIsWrittenWhenItComes() throws Exception {
+		CompletableFuture<String> later = new CompletableFuture<>();
+		given(this.pipeline.process(eq(APP), any(), any(), any())).willReturn(later);
 		MvcResult pending = this.mvc.perform(signedPost(CODEC.renderMessage(text("hi"))))
 			.andExpect(request().asyncStarted())
 			.andReturn();
-		this.mvc.perform(asyncDispatch(pending)).andExpect(status().isOk()).andExpect(content().string(""));
+		later.complete("<xml>late but in time</xml>");
+		this.mvc.perform(asyncDispatch(pending))
+			.andExpect(status().isOk())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_XML))
+			.andExpect(content().string("<xml>late but in time</xml>"));
 	}
 
 	@Test
 	void aFailureInThePipelineIsAnEmpty200NotA5xx() throws Exception {
-		given(this.pipeline.process(eq(APP), any(), any(), any()))
-			.willReturn(CompletableFuture.failedFuture(new IllegalStateException("boom")));
+		CompletableFuture<String> later = new CompletableFuture<>();
+		given(this.pipeline.process(eq(APP), any(), any(), any())).willReturn(later);
 		MvcResult pending = this.mvc.perform(signedPost(CODEC.renderMessage(text("hi"))))
 			.andExpect(request().asyncStarted())
 			.andReturn();
+		later.completeExceptionally(new IllegalStateException("boom"));
 		this.mvc.perform(asyncDispatch(pending)).andExpect(status().isOk()).andExpect(content().string(""));
+		given(this.pipeline.process(eq(APP), any(), any(), any()))
+			.willReturn(CompletableFuture.failedFuture(new IllegalStateException("boom")));
+		this.mvc.perform(signedPost(CODEC.renderMessage(text("hi"))))
+			.andExpect(status().isOk())
+			.andExpect(content().string(""));
 	}
 
 	private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder signedPost(String body) {
