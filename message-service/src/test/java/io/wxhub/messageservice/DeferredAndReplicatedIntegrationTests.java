@@ -53,13 +53,13 @@ class DeferredAndReplicatedIntegrationTests {
 	}
 
 	/**
-	 * Two replicas behind a round-robin and a WeChat that gives up after 1 s: the retry
+	 * Two replicas behind a round-robin and a WeChat that gives up after 3 s: the retry
 	 * lands on the other replica while the first is still working, waits for its answer,
 	 * and gets the very same bytes; a later retry does too. The action ran once.
 	 */
 	@Test
 	void retriesOnTheOtherReplicaGetTheSameBytesAndTheActionRunsOnce() {
-		try (ChainCluster chain = new ChainCluster("--sandbox.push.timeout=1s")) {
+		try (ChainCluster chain = new ChainCluster("--sandbox.push.timeout=3s")) {
 			chain.startServices(2, TestHandlers.class, RULES);
 			int before = TestHandlers.PAUSING_CALLS.get();
 			String follower = "oReplicaFollower01";
