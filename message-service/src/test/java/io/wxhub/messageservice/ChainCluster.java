@@ -6,11 +6,9 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.wxhub.apiproxy.ApiProxyApplication;
 import io.wxhub.sandbox.SandboxApplication;
 import io.wxhub.testsupport.RoundRobin;
 import io.wxhub.testsupport.TestRedis;
-import io.wxhub.tokenserver.TokenServerApplication;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -18,9 +16,10 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The whole chain in this JVM on one real Redis: the sandbox (WeChat, pushing to a
- * round-robin in front of the message-service replicas), a token server, an api-proxy,
- * and N message services. Three accounts, one per mode. Closing it stops everything and
+ * The message service's world in this JVM on one real Redis: the sandbox (WeChat, pushing
+ * to a round-robin in front of the message-service replicas, and the API late replies go
+ * to) and N message services. The chain through token-server and api-proxy is
+ * system-tests' business. Three accounts, one per mode. Closing it stops everything and
  * deletes the prefix's keys.
  */
 final class ChainCluster implements AutoCloseable {
@@ -35,6 +34,9 @@ final class ChainCluster implements AutoCloseable {
 
 	static final String AES_KEY = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG";
 
+	/** The AppSecret of every account, and so the message services' client key. */
+	static final String SECRET = "chain-app-secret";
+
 	static final JsonMapper JSON = JsonMapper.builder().build();
 
 	final String prefix = TestRedis.newPrefix("chain");
@@ -45,53 +47,34 @@ final class ChainCluster implements AutoCloseable {
 
 	private final String sandboxUrl;
 
-	private final String proxyUrl;
-
 	private final List<String> services = new ArrayList<>();
 
 	/**
-	 * Starts sandbox, token-server and api-proxy; message services come with
-	 * {@link #startServices}.
+	 * Starts the sandbox; message services come with {@link #startServices}. Every
+	 * account has the same AppSecret, which the message services use as their client key:
+	 * the sandbox answers {@code /cgi-bin/token} and {@code /cgi-bin/message/custom/send}
+	 * itself, so late replies reach "WeChat" exactly as they would through the api-proxy.
 	 */
 	ChainCluster(String... sandboxArgs) {
 		List<String> sandbox = new ArrayList<>(List.of("--server.port=0"));
-		List<String> tokens = new ArrayList<>(List.of("--server.port=0", "--spring.data.redis.url=" + TestRedis.url(),
-				"--token-server.redis-prefix=" + this.prefix, "--token-server.clients[0].id=proxy",
-				"--token-server.clients[0].key=chain-proxy-key"));
 		for (int i = 0; i < APPS.size(); i++) {
 			String app = APPS.get(i);
 			String account = "--sandbox.accounts[" + i + "].";
-			sandbox.addAll(List.of(account + "app-id=" + app, account + "secret=secret-" + i,
+			sandbox.addAll(List.of(account + "app-id=" + app, account + "secret=" + SECRET,
 					account + "original-id=gh_" + app, account + "callback-url=" + this.callback.url() + "/wx/" + app,
 					account + "token=token" + i, account + "aes-key=" + AES_KEY, account + "mode=" + mode(i)));
-			tokens.addAll(List.of("--token-server.apps[" + i + "].app-id=" + app,
-					"--token-server.apps[" + i + "].secret=secret-" + i,
-					"--token-server.clients[0].apps[" + i + "]=" + app));
 		}
 		sandbox.addAll(List.of(sandboxArgs));
 		this.sandboxUrl = start(SandboxApplication.builder().run(sandbox.toArray(String[]::new)));
-		tokens.add("--wechat.api-base-url=" + this.sandboxUrl);
-		String tokenServer = start(TokenServerApplication.builder().run(tokens.toArray(String[]::new)));
-		List<String> proxy = new ArrayList<>(List.of("--server.port=0", "--spring.data.redis.url=" + TestRedis.url(),
-				"--api-proxy.redis-prefix=" + this.prefix, "--wechat.api-base-url=" + this.sandboxUrl,
-				"--api-proxy.token-server.url=" + tokenServer, "--api-proxy.token-server.client-key=chain-proxy-key",
-				"--api-proxy.signing-key=chain-signing-key-0123456789abcdefghijkl",
-				"--api-proxy.clients[0].id=message-service", "--api-proxy.clients[0].key=chain-messages-key",
-				"--api-proxy.clients[0].allow[0]=/cgi-bin/message/custom/send"));
-		for (int i = 0; i < APPS.size(); i++) {
-			proxy.add("--api-proxy.clients[0].apps[" + i + "]=" + APPS.get(i));
-		}
-		ConfigurableApplicationContext proxyContext = ApiProxyApplication.builder().run(proxy.toArray(String[]::new));
-		this.contexts.add(proxyContext);
-		this.proxyUrl = "http://127.0.0.1:" + ApiProxyApplication.port(proxyContext);
 	}
 
 	/** Starts {@code count} message-service replicas behind the round-robin. */
 	void startServices(int count, Class<?> extraSources, String... extraArgs) {
 		for (int n = 0; n < count; n++) {
 			List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.data.redis.url=" + TestRedis.url(),
-					"--message-service.redis-prefix=" + this.prefix, "--message-service.api-proxy.url=" + this.proxyUrl,
-					"--message-service.api-proxy.client-key=chain-messages-key"));
+					"--message-service.redis-prefix=" + this.prefix,
+					"--message-service.api-proxy.url=" + this.sandboxUrl,
+					"--message-service.api-proxy.client-key=" + SECRET));
 			for (int i = 0; i < APPS.size(); i++) {
 				String app = "--message-service.apps[" + i + "].";
 				args.addAll(List.of(app + "app-id=" + APPS.get(i), app + "original-id=gh_" + APPS.get(i),

@@ -2,12 +2,14 @@ package io.wxhub.messageservice;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import static io.wxhub.messageservice.ChainCluster.SAFE_APP;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Slow actions, WeChat's retries and several replicas: every action runs once, nothing is
@@ -23,39 +25,41 @@ class DeferredAndReplicatedIntegrationTests {
 			"--message-service.rules[2].action.type=none" };
 
 	/**
-	 * A 7 s action: WeChat gets an empty 200 within the 4.5 s budget, the reply then
+	 * A 7 s action: WeChat gets an empty 200 within the 4.5 s deadline, the reply then
 	 * arrives as a customer-service message, and the action ran once although WeChat
 	 * retried.
 	 */
 	@Test
-	void aSlowReplyArrivesAsACustomerServiceMessage() throws Exception {
+	void aSlowReplyArrivesAsACustomerServiceMessage() {
 		try (ChainCluster chain = new ChainCluster()) {
 			chain.startServices(1, TestHandlers.class, RULES);
 			int before = TestHandlers.SLOW_CALLS.get();
 			String follower = "oSlowFollower001";
-			Instant sent = Instant.now();
-			// The network "loses" the first two answers, so WeChat retries twice.
+			// The network "loses" the first two answers, so WeChat retries twice. An
+			// empty
+			// outcome means every attempt was answered within the sandbox's (WeChat's) 5
+			// s.
 			JsonNode seen = chain.send(SAFE_APP, follower,
 					"{\"msgType\":\"text\",\"content\":\"slow question\",\"dropResponses\":2}");
 			assertThat(seen.path("outcome").asString()).isEqualTo("empty");
 			assertThat(seen.path("attempts").asInt()).isEqualTo(3);
-			assertThat(Duration.between(sent, Instant.now())).isLessThan(Duration.ofMillis(6000));
 
-			JsonNode late = awaitCustomerServiceMessage(chain, follower, Duration.ofSeconds(15));
+			JsonNode late = await().atMost(Duration.ofSeconds(30))
+				.until(() -> customerServiceMessage(chain, follower), Objects::nonNull);
 			assertThat(late.path("body").toString()).contains("sorry for the wait: slow question");
-			Thread.sleep(500);
-			assertThat(TestHandlers.SLOW_CALLS.get() - before).isEqualTo(1);
+			await().during(Duration.ofMillis(500))
+				.untilAsserted(() -> assertThat(TestHandlers.SLOW_CALLS.get() - before).isEqualTo(1));
 		}
 	}
 
 	/**
-	 * Two replicas behind a round-robin and a WeChat that gives up after 1 s: the retry
+	 * Two replicas behind a round-robin and a WeChat that gives up after 3 s: the retry
 	 * lands on the other replica while the first is still working, waits for its answer,
 	 * and gets the very same bytes; a later retry does too. The action ran once.
 	 */
 	@Test
 	void retriesOnTheOtherReplicaGetTheSameBytesAndTheActionRunsOnce() {
-		try (ChainCluster chain = new ChainCluster("--sandbox.push.timeout=1s")) {
+		try (ChainCluster chain = new ChainCluster("--sandbox.push.timeout=3s")) {
 			chain.startServices(2, TestHandlers.class, RULES);
 			int before = TestHandlers.PAUSING_CALLS.get();
 			String follower = "oReplicaFollower01";
@@ -70,22 +74,18 @@ class DeferredAndReplicatedIntegrationTests {
 			JsonNode later = chain.send(SAFE_APP, follower, message);
 			assertThat(later.path("outcome").asString()).isEqualTo("reply");
 			assertThat(later.path("responseBody").asString()).isEqualTo(first.path("responseBody").asString());
-			assertThat(TestHandlers.PAUSING_CALLS.get() - before).isEqualTo(1);
+			await().during(Duration.ofMillis(500))
+				.untilAsserted(() -> assertThat(TestHandlers.PAUSING_CALLS.get() - before).isEqualTo(1));
 		}
 	}
 
-	private static JsonNode awaitCustomerServiceMessage(ChainCluster chain, String follower, Duration timeout)
-			throws InterruptedException {
-		Instant deadline = Instant.now().plus(timeout);
-		while (Instant.now().isBefore(deadline)) {
-			for (JsonNode entry : chain.conversation(SAFE_APP, follower)) {
-				if (entry.path("kind").asString().equals("customer-service")) {
-					return entry;
-				}
+	private static JsonNode customerServiceMessage(ChainCluster chain, String follower) {
+		for (JsonNode entry : chain.conversation(SAFE_APP, follower)) {
+			if (entry.path("kind").asString().equals("customer-service")) {
+				return entry;
 			}
-			Thread.sleep(200);
 		}
-		throw new AssertionError("no customer-service message within " + timeout);
+		return null;
 	}
 
 }

@@ -32,14 +32,14 @@ class TestHandlers {
 	}
 
 	/**
-	 * Takes 1.5 s: longer than the sandbox's push timeout in the replica tests, within
-	 * the deadline.
+	 * Takes 3.5 s: longer than the sandbox's push timeout in the replica tests (3 s),
+	 * within the deadline.
 	 */
 	@Bean
 	MessageHandler pausingHandler() {
 		return (appId, message) -> {
 			PAUSING_CALLS.incrementAndGet();
-			sleep(Duration.ofMillis(1500));
+			sleep(Duration.ofMillis(3500));
 			return Optional.of(new TextReply("thought about it: " + ((TextMessage) message).content()));
 		};
 	}

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import io.wxhub.messageservice.routing.Rule;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -29,13 +30,18 @@ import org.springframework.validation.annotation.Validated;
  * @param maxBodySize larger pushes are refused (413)
  * @param dedupTtl how long a message's outcome is kept for WeChat's retries
  * @param redisPrefix prefix of every Redis key
+ * @param answerRecheck while a retry waits for another replica's answer, how often it
+ * re-reads Redis besides being told of the answer (covers a lost announcement and a claim
+ * whose replica died)
+ * @param actions the threads that run actions
  */
 @ConfigurationProperties("message-service")
 @Validated
 public record MessageServiceProperties(@NotEmpty @Valid List<App> apps, @NotNull @Valid ApiProxy apiProxy,
 		@Valid List<Rule> rules, @DefaultValue("4500ms") @NotNull Duration deadline,
 		@DefaultValue("5m") @NotNull Duration timestampWindow, @DefaultValue("64KB") @NotNull DataSize maxBodySize,
-		@DefaultValue("10m") @NotNull Duration dedupTtl, @DefaultValue("wxhub") @NotBlank String redisPrefix) {
+		@DefaultValue("10m") @NotNull Duration dedupTtl, @DefaultValue("wxhub") @NotBlank String redisPrefix,
+		@DefaultValue("250ms") @NotNull Duration answerRecheck, @DefaultValue @NotNull @Valid Actions actions) {
 
 	public MessageServiceProperties {
 		rules = (rules != null) ? rules : List.of();
@@ -91,6 +97,21 @@ public record MessageServiceProperties(@NotEmpty @Valid List<App> apps, @NotNull
 		public String toString() {
 			return "ApiProxy[url=" + this.url + ", clientKey=***]";
 		}
+
+	}
+
+	/**
+	 * The threads of the push pipeline.
+	 *
+	 * @param threads most actions running at once (forwards, handler beans, late
+	 * customer-service messages); idle threads end after a minute
+	 * @param queue actions waiting for a thread; beyond it a push is answered empty at
+	 * once
+	 * @param timerThreads threads that fire deadlines and re-checks
+	 * @param shutdownWait how long shutdown waits for running actions
+	 */
+	public record Actions(@DefaultValue("64") @Min(1) int threads, @DefaultValue("256") @Min(0) int queue,
+			@DefaultValue("2") @Min(1) int timerThreads, @DefaultValue("10s") @NotNull Duration shutdownWait) {
 
 	}
 

@@ -3,7 +3,7 @@ package io.wxhub.messageservice.system;
 import java.net.URI;
 
 import io.wxhub.messageservice.callback.CallbackRejected;
-import io.wxhub.messageservice.dedup.MessageMetrics;
+import io.wxhub.messageservice.push.MessageMetrics;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +21,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice
 class ProblemAdvice extends ResponseEntityExceptionHandler {
 
+	/** The one place this service names its problem types: the prefix plus a reason. */
+	static final String PROBLEM_TYPE_PREFIX = "urn:wxhub:problem:";
+
 	private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
 
 	private final MessageMetrics metrics;
@@ -34,7 +37,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 		log.info("Refused {} {}: {} ({})", request.getMethod(), request.getRequestURI(), ex.reason(), ex.getMessage());
 		this.metrics.rejected(ex.reason());
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(ex.status(), ex.getMessage());
-		problem.setType(URI.create("urn:wxhub:problem:" + ex.reason()));
+		problem.setType(URI.create(PROBLEM_TYPE_PREFIX + ex.reason()));
 		problem.setTitle("Push refused");
 		return ResponseEntity.status(ex.status()).body(problem);
 	}

@@ -1,4 +1,4 @@
-package io.wxhub.messageservice.dedup;
+package io.wxhub.messageservice.push;
 
 import java.time.Duration;
 
