@@ -10,9 +10,9 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * WeChat's retries: an attempt that times out ({@code sandbox.push.timeout} is 500 ms
- * here), cannot connect or gets a non-2xx status is sent again, three times in all, each
- * time freshly signed but with the same message.
+ * WeChat's retries: an attempt that times out ({@code sandbox.push.timeout} is
+ * {@link #ATTEMPT_TIMEOUT} here), cannot connect or gets a non-2xx status is sent again,
+ * three times in all, each time freshly signed but with the same message.
  */
 class PushRetryTests extends PushTestSupport {
 
@@ -20,7 +20,7 @@ class PushRetryTests extends PushTestSupport {
 
 	@Test
 	void aTimedOutAttemptIsRetriedWithTheSameMessage() {
-		SERVER.script(Answers.late(800, Answers.reply(new TextReply("too late"))),
+		SERVER.script(Answers.late(LATE_MILLIS, Answers.reply(new TextReply("too late"))),
 				Answers.reply(new TextReply("in time")));
 		JsonNode result = send(SAFE, follower(SAFE, 1), TEXT).json();
 		assertThat(result.path("outcome").asString()).isEqualTo("reply");
@@ -33,14 +33,16 @@ class PushRetryTests extends PushTestSupport {
 
 	@Test
 	void everyAttemptTimingOutMakesTheAccountUnavailable() {
-		SERVER.script(Answers.late(700, Answers.body(200, "success")), Answers.late(700, Answers.body(200, "success")),
-				Answers.late(700, Answers.body(200, "success")));
+		SERVER.script(Answers.late(LATE_MILLIS, Answers.body(200, "success")),
+				Answers.late(LATE_MILLIS, Answers.body(200, "success")),
+				Answers.late(LATE_MILLIS, Answers.body(200, "success")));
 		JsonNode result = send(COMPATIBLE, follower(COMPATIBLE, 1), TEXT).json();
 		assertThat(result.path("outcome").asString()).isEqualTo("unavailable");
 		assertThat(result.path("attempts").asInt()).isEqualTo(3);
 		assertThat(result.path("shown").asString()).isEqualTo(UNAVAILABLE);
 		assertThat(result.path("responseBody").isNull()).isTrue();
-		assertThat(result.path("problem").asString()).isEqualTo("attempt 3: no answer within 500 ms");
+		assertThat(result.path("problem").asString())
+			.isEqualTo("attempt 3: no answer within " + ATTEMPT_TIMEOUT.toMillis() + " ms");
 		assertSameMessageFreshlySigned(SERVER.received(), result.path("msgId").asLong());
 	}
 

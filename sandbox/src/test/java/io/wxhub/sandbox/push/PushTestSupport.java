@@ -1,5 +1,6 @@
 package io.wxhub.sandbox.push;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -13,8 +14,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Base of the push tests: a sandbox whose three accounts (plain, compatible, safe) push
- * to one {@link FakeDeveloperServer}, with a 500 ms timeout per attempt. The server and
- * the sandbox are shared by all push tests.
+ * to one {@link FakeDeveloperServer}, with a {@link #ATTEMPT_TIMEOUT} per attempt. The
+ * server and the sandbox are shared by all push tests.
  */
 public abstract class PushTestSupport extends SandboxTestSupport {
 
@@ -31,11 +32,20 @@ public abstract class PushTestSupport extends SandboxTestSupport {
 
 	protected static final FakeDeveloperServer SERVER = FakeDeveloperServer.start(PLAIN, COMPATIBLE, SAFE);
 
+	/**
+	 * How long one push attempt waits for the answer: long enough that an answer given at
+	 * once is in time on a loaded machine; a late answer waits {@link #LATE_MILLIS}.
+	 */
+	protected static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(3);
+
+	/** How long a late answer waits: always past {@link #ATTEMPT_TIMEOUT}. */
+	protected static final long LATE_MILLIS = ATTEMPT_TIMEOUT.toMillis() + 500;
+
 	protected static final String UNAVAILABLE = "该公众号暂时无法提供服务，请稍后再试";
 
 	@DynamicPropertySource
 	static void pushAccounts(DynamicPropertyRegistry registry) {
-		registry.add("sandbox.push.timeout", () -> "500ms");
+		registry.add("sandbox.push.timeout", () -> ATTEMPT_TIMEOUT.toMillis() + "ms");
 		for (int i = 0; i < ACCOUNTS.size(); i++) {
 			CallbackAccount account = ACCOUNTS.get(i);
 			String prefix = "sandbox.accounts[" + i + "].";
