@@ -71,9 +71,12 @@ class ProxyScaleIntegrationTests {
 			assertThat(callers.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
 			assertThat(other).isEmpty();
 			assertThat(limited.get()).isPositive();
-			// Never more than 20 a second over the 5 s, plus one second's burst, whichever
-			// replica admits them. The lower bound is one second's worth only: how many calls
-			// 8 callers can make in 5 s depends on the machine's load, not on the limiter.
+			// Never more than 20 a second over the 5 s, plus one second's burst,
+			// whichever
+			// replica admits them. The lower bound is one second's worth only: how many
+			// calls
+			// 8 callers can make in 5 s depends on the machine's load, not on the
+			// limiter.
 			assertThat(admitted.get()).isBetween(20, 110);
 			assertThat(cluster.upstreamCalls(API) - upstreamBefore).isEqualTo(admitted.get());
 		}
