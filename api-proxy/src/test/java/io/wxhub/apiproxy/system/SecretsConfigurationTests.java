@@ -1,17 +1,14 @@
 package io.wxhub.apiproxy.system;
 
-import java.util.List;
-
 import io.wxhub.apiproxy.ApiProxyApplication;
 import io.wxhub.testsupport.TestRedis;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.context.properties.bind.validation.BindValidationException;
 import org.springframework.boot.test.context.ConfigDataApplicationContextInitializer;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.validation.FieldError;
 
+import static io.wxhub.testsupport.StartupFailures.invalidProperties;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -54,24 +51,6 @@ class SecretsConfigurationTests {
 			assertThat(properties.clients()).extracting(ApiProxyProperties.Client::key)
 				.containsExactly("demo-proxy-client-key");
 		});
-	}
-
-	/**
-	 * The properties a start-up failure names as invalid, as Boot's failure report shows
-	 * them (record component names: {@code api-proxy.signingKey}).
-	 */
-	static List<String> invalidProperties(Throwable failure) {
-		Throwable bind = failure;
-		while (bind != null && !(bind instanceof BindValidationException)) {
-			bind = bind.getCause();
-		}
-		assertThat(bind).as("a binding validation failure in " + failure).isInstanceOf(BindValidationException.class);
-		return ((BindValidationException) bind).getValidationErrors()
-			.getAllErrors()
-			.stream()
-			.map((error) -> (error instanceof FieldError field) ? field.getObjectName() + "." + field.getField()
-					: error.getObjectName())
-			.toList();
 	}
 
 	@EnableConfigurationProperties(ApiProxyProperties.class)

@@ -1,17 +1,14 @@
 package io.wxhub.messageservice.system;
 
-import java.util.List;
-
 import io.wxhub.messageservice.MessageServiceApplication;
 import io.wxhub.testsupport.TestRedis;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.context.properties.bind.validation.BindValidationException;
 import org.springframework.boot.test.context.ConfigDataApplicationContextInitializer;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.validation.FieldError;
 
+import static io.wxhub.testsupport.StartupFailures.invalidProperties;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -56,24 +53,6 @@ class SecretsConfigurationTests {
 			assertThat(properties.apps()).extracting(MessageServiceProperties.App::aesKey)
 				.allSatisfy((key) -> assertThat(key).hasSize(43));
 		});
-	}
-
-	/**
-	 * The properties a start-up failure names as invalid, as Boot's failure report shows
-	 * them (record component names: {@code message-service.apiProxy.clientKey}).
-	 */
-	static List<String> invalidProperties(Throwable failure) {
-		Throwable bind = failure;
-		while (bind != null && !(bind instanceof BindValidationException)) {
-			bind = bind.getCause();
-		}
-		assertThat(bind).as("a binding validation failure in " + failure).isInstanceOf(BindValidationException.class);
-		return ((BindValidationException) bind).getValidationErrors()
-			.getAllErrors()
-			.stream()
-			.map((error) -> (error instanceof FieldError field) ? field.getObjectName() + "." + field.getField()
-					: error.getObjectName())
-			.toList();
 	}
 
 	@EnableConfigurationProperties(MessageServiceProperties.class)
