@@ -1,7 +1,6 @@
 package io.wxhub.apiproxy.admission;
 
 import java.util.List;
-import java.util.regex.Pattern;
 
 import io.wxhub.apiproxy.system.ApiProxyProperties;
 
@@ -16,8 +15,6 @@ import org.springframework.util.AntPathMatcher;
  */
 @Component
 public class PathRules {
-
-	private static final Pattern PLAIN_PATH = Pattern.compile("(/[A-Za-z0-9_\\-]+)+(\\.[A-Za-z0-9]+)?/?");
 
 	/** WeChat's credential paths are answered by this proxy, not forwarded. */
 	private static final List<String> OWN_PATHS = List.of("/cgi-bin/token", "/cgi-bin/stable_token");
@@ -53,7 +50,42 @@ public class PathRules {
 
 	/** True when the path, as it came, consists of plain segments only. */
 	boolean isPlain(String rawPath) {
-		return PLAIN_PATH.matcher(rawPath).matches();
+		// (/[A-Za-z0-9_-]+)+(\.[A-Za-z0-9]+)?/? without a regular expression: this runs
+		// on
+		// every call
+		int length = rawPath.length();
+		int at = 0;
+		int segments = 0;
+		while (at < length && rawPath.charAt(at) == '/') {
+			int start = ++at;
+			while (at < length && isWordCharacter(rawPath.charAt(at))) {
+				at++;
+			}
+			if (at == start) {
+				// an empty segment is only a trailing slash
+				return segments > 0 && at == length;
+			}
+			segments++;
+		}
+		if (segments == 0 || at == length) {
+			return segments > 0;
+		}
+		if (rawPath.charAt(at) != '.') {
+			return false;
+		}
+		int extension = ++at;
+		while (at < length && isLetterOrDigit(rawPath.charAt(at))) {
+			at++;
+		}
+		return at > extension && (at == length || (at == length - 1 && rawPath.charAt(at) == '/'));
+	}
+
+	private static boolean isLetterOrDigit(char c) {
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+	}
+
+	private static boolean isWordCharacter(char c) {
+		return isLetterOrDigit(c) || c == '_' || c == '-';
 	}
 
 	/** True when one of the client's globs matches the path. */

@@ -2,11 +2,9 @@ package io.wxhub.apiproxy.forward;
 
 import java.io.ByteArrayOutputStream;
 
+import io.netty.buffer.ByteBuf;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-
-import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DataBufferUtils;
 
 /**
  * A request body read whole, so that it can be sent again after a token rejection, up to
@@ -14,6 +12,8 @@ import org.springframework.core.io.buffer.DataBufferUtils;
  * sending, gets to read the 413.
  */
 final class BoundedBody {
+
+	private static final BoundedBody EMPTY = new BoundedBody(0);
 
 	private final long limit;
 
@@ -25,26 +25,31 @@ final class BoundedBody {
 		this.limit = limit;
 	}
 
-	static Mono<BoundedBody> read(Flux<DataBuffer> body, long limit) {
+	/** No body (a request without Content-Length or Transfer-Encoding). */
+	static Mono<BoundedBody> none() {
+		return Mono.just(EMPTY);
+	}
+
+	/**
+	 * Reads a body.
+	 * @param body the body's parts, released by their publisher once handed over
+	 * @param limit the most bytes kept
+	 */
+	static Mono<BoundedBody> read(Flux<ByteBuf> body, long limit) {
 		return body.reduce(new BoundedBody(limit), BoundedBody::add);
 	}
 
-	private BoundedBody add(DataBuffer part) {
-		try {
-			int length = part.readableByteCount();
-			if (!this.tooLarge && this.bytes.size() + (long) length <= this.limit) {
-				byte[] copy = new byte[length];
-				part.read(copy);
-				this.bytes.writeBytes(copy);
-			}
-			else {
-				this.tooLarge = true;
-			}
-			return this;
+	private BoundedBody add(ByteBuf part) {
+		int length = part.readableBytes();
+		if (!this.tooLarge && this.bytes.size() + (long) length <= this.limit) {
+			byte[] copy = new byte[length];
+			part.readBytes(copy);
+			this.bytes.writeBytes(copy);
 		}
-		finally {
-			DataBufferUtils.release(part);
+		else {
+			this.tooLarge = true;
 		}
+		return this;
 	}
 
 	boolean tooLarge() {

@@ -1,8 +1,7 @@
 package io.wxhub.apiproxy.forward;
 
+import io.netty.handler.codec.http.HttpHeaders;
 import io.wxhub.apiproxy.admission.Decision.Admitted;
-
-import org.springframework.http.HttpHeaders;
 
 /**
  * An admitted call, as it is sent to WeChat (once, or twice after a retry).

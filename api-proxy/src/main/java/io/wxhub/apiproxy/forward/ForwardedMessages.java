@@ -4,7 +4,8 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
-import org.springframework.http.HttpHeaders;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.HttpHeaders;
 
 /**
  * What crosses the proxy: the caller's request as WeChat gets it (the real token in place
@@ -34,20 +35,18 @@ final class ForwardedMessages {
 
 	/** The caller's headers that WeChat gets. */
 	static HttpHeaders forwarded(HttpHeaders caller) {
-		HttpHeaders kept = new HttpHeaders();
-		caller.forEach((name, values) -> {
-			if (FORWARDED_HEADERS.contains(name.toLowerCase())) {
-				kept.addAll(name, values);
-			}
-		});
-		return kept;
+		return kept(caller, FORWARDED_HEADERS);
 	}
 
 	/** WeChat's answer headers that the caller gets. */
-	static HttpHeaders relayed(io.netty.handler.codec.http.HttpHeaders answer) {
-		HttpHeaders kept = new HttpHeaders();
-		for (var header : answer) {
-			if (RELAYED_HEADERS.contains(header.getKey().toLowerCase())) {
+	static HttpHeaders relayed(HttpHeaders answer) {
+		return kept(answer, RELAYED_HEADERS);
+	}
+
+	private static HttpHeaders kept(HttpHeaders headers, Set<String> names) {
+		HttpHeaders kept = new DefaultHttpHeaders(false);
+		for (var header : headers) {
+			if (names.contains(header.getKey().toLowerCase())) {
 				kept.add(header.getKey(), header.getValue());
 			}
 		}

@@ -1,13 +1,12 @@
 package io.wxhub.apiproxy.forward;
 
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
 import io.wxhub.apiproxy.system.ProblemJson;
 import io.wxhub.apiproxy.system.WeChatRefusal;
 import io.wxhub.protocol.error.WeChatErrorCode;
-import reactor.core.publisher.Mono;
-
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
  * Answers the proxy makes itself on a forwarded path: refusals in WeChat's shape (HTTP
@@ -18,25 +17,20 @@ final class ProxyAnswers {
 	private ProxyAnswers() {
 	}
 
-	static Mono<ServerResponse> refusal(WeChatErrorCode code, String reason) {
-		return ServerResponse.ok()
-			.header(WeChatRefusal.REASON_HEADER, reason)
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(WeChatRefusal.body(code));
+	static Answer refusal(WeChatErrorCode code, String reason) {
+		HttpHeaders headers = new DefaultHttpHeaders().set(WeChatRefusal.REASON_HEADER, reason)
+			.set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON);
+		return new Answer.Whole(200, headers, WeChatRefusal.bytes(code));
 	}
 
-	static Mono<ServerResponse> problem(int status, String type, String title, String detail, String path) {
-		return problem(status, type, title, detail, path, HttpHeaders.EMPTY);
+	static Answer problem(int status, String type, String title, String detail, String path) {
+		return problem(status, type, title, detail, path, new DefaultHttpHeaders());
 	}
 
-	static Mono<ServerResponse> problem(int status, String type, String title, String detail, String path,
-			HttpHeaders extra) {
-		byte[] body = ProblemJson.body(status, type, title, detail, path);
-		return ServerResponse.status(status)
-			.headers((headers) -> headers.addAll(extra))
-			.contentType(ProblemJson.MEDIA_TYPE)
-			.contentLength(body.length)
-			.bodyValue(body);
+	/** A problem with {@code headers} besides its content type. */
+	static Answer problem(int status, String type, String title, String detail, String path, HttpHeaders headers) {
+		headers.set(HttpHeaderNames.CONTENT_TYPE, ProblemJson.MEDIA_TYPE.toString());
+		return new Answer.Whole(status, headers, ProblemJson.body(status, type, title, detail, path));
 	}
 
 }

@@ -2,17 +2,15 @@ package io.wxhub.apiproxy.forward;
 
 import java.util.concurrent.Callable;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.wxhub.apiproxy.tokens.AccessTokens;
 import io.wxhub.apiproxy.tokens.TokenUnavailableException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.SignalType;
 import reactor.core.scheduler.Schedulers;
-
-import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.http.HttpHeaders;
-import org.springframework.web.reactive.function.BodyInserters;
-import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
  * An admitted call sent to WeChat with the real token, and WeChat's answer passed back.
@@ -37,7 +35,7 @@ final class Relay {
 		this.readTimeoutMillis = readTimeoutMillis;
 	}
 
-	Mono<ServerResponse> forward(ForwardedCall call) {
+	Mono<Answer> forward(ForwardedCall call) {
 		String cached = this.tokens.cached(call.appId());
 		if (cached != null) {
 			return send(call, cached, false);
@@ -46,17 +44,17 @@ final class Relay {
 			.onErrorResume(TokenUnavailableException.class, (ex) -> noToken(call, ex, false));
 	}
 
-	private Mono<ServerResponse> send(ForwardedCall call, String token, boolean retried) {
+	private Mono<Answer> send(ForwardedCall call, String token, boolean retried) {
 		return this.wechat.send(call.method(), call.uri(token), call.headers(), call.body())
 			.flatMap((answer) -> answered(call, token, retried, answer))
 			.onErrorResume(UpstreamFailure.class, (failure) -> failed(call, failure, retried));
 	}
 
-	private Mono<ServerResponse> answered(ForwardedCall call, String token, boolean retried, WeChatAnswer answer) {
-		if (answer instanceof WeChatAnswer.Streamed streamed) {
+	private Mono<Answer> answered(ForwardedCall call, String token, boolean retried, Answer answer) {
+		if (answer instanceof Answer.Streamed streamed) {
 			return streamed(call, streamed, retried);
 		}
-		WeChatAnswer.Whole whole = (WeChatAnswer.Whole) answer;
+		Answer.Whole whole = (Answer.Whole) answer;
 		int errcode = ErrcodeCheck.errcode(whole.body());
 		if (!retried && ErrcodeCheck.isTokenRejection(errcode)) {
 			return offLoop(() -> this.tokens.replaceRejected(call.appId(), token))
@@ -68,42 +66,32 @@ final class Relay {
 		}
 		// Audited before the answer leaves, so the line exists once the caller has it.
 		record(call, (errcode == 0) ? "ok" : "wechat_error", errcode, whole.status(), retried);
-		return ServerResponse.status(whole.status())
-			.headers((headers) -> headers.addAll(whole.headers()))
-			.contentLength(whole.body().length)
-			.bodyValue(whole.body());
+		return Mono.just(whole);
 	}
 
-	private Mono<ServerResponse> streamed(ForwardedCall call, WeChatAnswer.Streamed answer, boolean retried) {
-		Flux<DataBuffer> body = answer.body()
+	private Mono<Answer> streamed(ForwardedCall call, Answer.Streamed answer, boolean retried) {
+		Flux<ByteBuf> body = answer.body()
 			.doFinally((signal) -> record(call, (signal == SignalType.ON_COMPLETE) ? "ok" : "failed",
 					(signal == SignalType.ON_COMPLETE) ? 0 : -1, answer.status(), retried));
-		return ServerResponse.status(answer.status()).headers((headers) -> {
-			headers.addAll(answer.headers());
-			if (answer.length() >= 0) {
-				headers.setContentLength(answer.length());
-			}
-		}).body(BodyInserters.fromDataBuffers(body));
+		return Mono.just(new Answer.Streamed(answer.status(), answer.headers(), answer.length(), body));
 	}
 
-	private Mono<ServerResponse> failed(ForwardedCall call, UpstreamFailure failure, boolean retried) {
+	private Mono<Answer> failed(ForwardedCall call, UpstreamFailure failure, boolean retried) {
 		int status = (failure.kind() == UpstreamFailure.Kind.TIMEOUT) ? 504 : 502;
 		record(call, "failed", -1, status, retried);
 		String path = call.admitted().path();
 		if (status == 504) {
-			return ProxyAnswers.problem(504, "upstream-timeout", "WeChat did not answer in time",
-					"No answer within " + this.readTimeoutMillis + " ms", path);
+			return Mono.just(ProxyAnswers.problem(504, "upstream-timeout", "WeChat did not answer in time",
+					"No answer within " + this.readTimeoutMillis + " ms", path));
 		}
-		return ProxyAnswers.problem(502, "upstream-unreachable", "WeChat is unreachable",
-				"The connection to WeChat failed", path);
+		return Mono.just(ProxyAnswers.problem(502, "upstream-unreachable", "WeChat is unreachable",
+				"The connection to WeChat failed", path));
 	}
 
-	private Mono<ServerResponse> noToken(ForwardedCall call, TokenUnavailableException ex, boolean retried) {
+	private Mono<Answer> noToken(ForwardedCall call, TokenUnavailableException ex, boolean retried) {
 		record(call, "failed", -1, 503, retried);
-		HttpHeaders retryAfter = new HttpHeaders();
-		retryAfter.set(HttpHeaders.RETRY_AFTER, "1");
-		return ProxyAnswers.problem(503, "no-access-token", "No access token available", ex.getMessage(),
-				call.admitted().path(), retryAfter);
+		return Mono.just(ProxyAnswers.problem(503, "no-access-token", "No access token available", ex.getMessage(),
+				call.admitted().path(), new DefaultHttpHeaders().set(HttpHeaderNames.RETRY_AFTER, "1")));
 	}
 
 	private void record(ForwardedCall call, String outcome, int errcode, int status, boolean retried) {

@@ -3,9 +3,10 @@ package io.wxhub.apiproxy.forward;
 import java.net.URI;
 import java.time.Duration;
 
-import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.ssl.SslContext;
 import reactor.core.publisher.Flux;
@@ -15,10 +16,6 @@ import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.client.HttpClientResponse;
 import reactor.netty.resources.ConnectionProvider;
 import reactor.netty.resources.LoopResources;
-
-import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.NettyDataBufferFactory;
-import org.springframework.http.HttpHeaders;
 
 /**
  * WeChat (or the sandbox standing in for it) over pooled keep-alive connections, with TLS
@@ -35,8 +32,6 @@ final class WeChatClient {
 	private final HttpClient http;
 
 	private final ConnectionProvider pool;
-
-	private final NettyDataBufferFactory buffers = new NettyDataBufferFactory(ByteBufAllocator.DEFAULT);
 
 	/**
 	 * A client of an origin.
@@ -72,10 +67,10 @@ final class WeChatClient {
 	 * @param headers the headers to send (besides Host and the body's length)
 	 * @param body the body, possibly empty
 	 */
-	Mono<WeChatAnswer> send(String method, String uri, HttpHeaders headers, byte[] body) {
+	Mono<Answer> send(String method, String uri, HttpHeaders headers, byte[] body) {
 		boolean withBody = body.length > 0 || !"GET".equals(method);
 		return this.http.request(HttpMethod.valueOf(method)).uri(uri).send((request, out) -> {
-			headers.forEach((name, values) -> request.requestHeaders().add(name, values));
+			request.requestHeaders().add(headers);
 			if (!withBody) {
 				return out;
 			}
@@ -84,7 +79,7 @@ final class WeChatClient {
 		}).responseConnection(this::answer).next().onErrorMap(UpstreamFailure::of);
 	}
 
-	private Mono<WeChatAnswer> answer(HttpClientResponse response, Connection connection) {
+	private Mono<Answer> answer(HttpClientResponse response, Connection connection) {
 		int status = response.status().code();
 		HttpHeaders headers = ForwardedMessages.relayed(response.responseHeaders());
 		String type = response.responseHeaders().get(HttpHeaderNames.CONTENT_TYPE, "");
@@ -99,10 +94,10 @@ final class WeChatClient {
 				.aggregate()
 				.asByteArray()
 				.defaultIfEmpty(NO_BODY)
-				.map((bytes) -> new WeChatAnswer.Whole(status, headers, bytes));
+				.map((bytes) -> new Answer.Whole(status, headers, bytes));
 		}
-		Flux<DataBuffer> body = connection.inbound().receive().retain().map(this.buffers::wrap);
-		return Mono.just(new WeChatAnswer.Streamed(status, headers, length, body));
+		Flux<ByteBuf> body = connection.inbound().receive().retain();
+		return Mono.just(new Answer.Streamed(status, headers, length, body));
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.wxhub.protocol.error.WeChatErrorCode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -18,6 +19,8 @@ public final class WeChatRefusal {
 	/** The header naming the proxy's reason. */
 	public static final String REASON_HEADER = "X-Wxhub-Reason";
 
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
 	private WeChatRefusal() {
 	}
 
@@ -27,6 +30,11 @@ public final class WeChatRefusal {
 		body.put("errcode", code.code());
 		body.put("errmsg", code.errmsg());
 		return body;
+	}
+
+	/** The JSON body as bytes. */
+	public static byte[] bytes(WeChatErrorCode code) {
+		return JSON.writeValueAsBytes(body(code));
 	}
 
 	/** As a controller's answer. */

@@ -1,8 +1,11 @@
 package io.wxhub.apiproxy.admission;
 
 import java.util.List;
+import java.util.Random;
+import java.util.regex.Pattern;
 
 import io.wxhub.apiproxy.TestProperties;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -27,6 +30,21 @@ class PathRulesTests {
 			"/cgi-bin/..%2fsandbox/reset, false", "/cgi-bin/a b, false", "'', false" })
 	void onlyPlainPathsPass(String path, boolean plain) {
 		assertThat(this.rules.isPlain(path)).isEqualTo(plain);
+	}
+
+	/** The rule as a regular expression; the proxy checks it by hand on every call. */
+	@Test
+	void aPathIsPlainExactlyWhenTheRuleSaysSo() {
+		Pattern rule = Pattern.compile("(/[A-Za-z0-9_\\-]+)+(\\.[A-Za-z0-9]+)?/?");
+		String alphabet = "//aZ09_-..%;~ ";
+		Random random = new Random(11);
+		for (int i = 0; i < 200_000; i++) {
+			StringBuilder path = new StringBuilder();
+			for (int n = random.nextInt(9); n > 0; n--) {
+				path.append(alphabet.charAt(random.nextInt(alphabet.length())));
+			}
+			assertThat(this.rules.isPlain(path.toString())).as(path.toString()).isEqualTo(rule.matcher(path).matches());
+		}
 	}
 
 	@ParameterizedTest(name = "{1} allowed by {0}: {2}")

@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.concurrent.CompletableFuture;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.wxhub.apiproxy.TestProperties;
 import io.wxhub.apiproxy.admission.Admission;
 import io.wxhub.apiproxy.admission.PathRules;
@@ -19,17 +20,18 @@ import io.wxhub.apiproxy.system.ApiProxyProperties;
 import io.wxhub.apiproxy.tokens.AccessTokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.web.reactive.function.server.RouterFunctions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The forwarding handler bound to a test client: what the caller sees when the proxy
+ * The forwarding route on a server of its own: what the caller sees when the proxy
  * answers by itself (refusals in WeChat's shape, problems), with no WeChat and no token
  * server behind it.
  */
@@ -46,10 +48,15 @@ class ForwardRoutesTests {
 	private final WeChatClient nowhere = new WeChatClient(URI.create("http://127.0.0.1:" + closedPort()),
 			Duration.ofSeconds(2), Duration.ofSeconds(2), null, null);
 
-	private final WebTestClient client = client(1024);
+	private final DisposableServer server = server(1024);
+
+	private final WebTestClient client = WebTestClient.bindToServer()
+		.baseUrl("http://127.0.0.1:" + this.server.port())
+		.build();
 
 	@AfterEach
 	void close() {
+		this.server.disposeNow();
 		this.nowhere.close();
 	}
 
@@ -72,7 +79,7 @@ class ForwardRoutesTests {
 	@Test
 	void aMalformedPathIsA400Problem() {
 		this.client.get()
-			.uri(URI.create("/cgi-bin//get_api_domain_ip?access_token=x"))
+			.uri(URI.create("http://127.0.0.1:" + this.server.port() + "/cgi-bin//get_api_domain_ip?access_token=x"))
 			.exchange()
 			.expectStatus()
 			.isBadRequest()
@@ -122,8 +129,9 @@ class ForwardRoutesTests {
 	@Test
 	void anUnreachableWeChatIsAFailureTheRelayAnswers502() {
 		assertThatExceptionOfType(UpstreamFailure.class)
-			.isThrownBy(() -> this.nowhere.send("GET", "/cgi-bin/x?access_token=t", new HttpHeaders(), new byte[0])
-				.block(Duration.ofSeconds(10)))
+			.isThrownBy(
+					() -> this.nowhere.send("GET", "/cgi-bin/x?access_token=t", new DefaultHttpHeaders(), new byte[0])
+						.block(Duration.ofSeconds(10)))
 			.satisfies((failure) -> assertThat(failure.kind()).isEqualTo(UpstreamFailure.Kind.UNREACHABLE));
 	}
 
@@ -131,7 +139,7 @@ class ForwardRoutesTests {
 		return this.proxyTokens.issue("all", "wxapp1", NOW.plusSeconds(60));
 	}
 
-	private WebTestClient client(long maxBody) {
+	private DisposableServer server(long maxBody) {
 		PathRules paths = new PathRules(this.properties);
 		Admission admission = new Admission(paths, this.proxyTokens, new ClientDirectory(this.properties),
 				(client) -> CompletableFuture.completedFuture(true));
@@ -139,11 +147,8 @@ class ForwardRoutesTests {
 		// No token server behind it: every attempt to get a real token fails.
 		AccessTokens tokens = new AccessTokens(null, this.properties, this.clock);
 		Relay relay = new Relay(this.nowhere, tokens, audit, 2000);
-		ForwardHandler handler = new ForwardHandler(admission, relay, audit, maxBody);
-		return WebTestClient
-			.bindToRouterFunction(
-					RouterFunctions.route((request) -> paths.isForwarded(request.uri().getRawPath()), handler))
-			.build();
+		ForwardRoute route = new ForwardRoute(paths, admission, relay, audit, maxBody);
+		return HttpServer.create().host("127.0.0.1").port(0).route(route::apply).bindNow();
 	}
 
 	private static int closedPort() {

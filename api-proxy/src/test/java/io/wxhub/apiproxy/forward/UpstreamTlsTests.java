@@ -24,7 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.http.HttpHeaders;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -87,7 +87,7 @@ class UpstreamTlsTests {
 	@Test
 	void callsAnHttpsOriginWhoseNameMatchesItsCertificate() {
 		WeChatClient wechat = client("https://localhost:" + server.getAddress().getPort(), trustingTheTestCertificate);
-		Answer answer = call(wechat);
+		Observed answer = call(wechat);
 		assertThat(answer.failure).isNull();
 		assertThat(answer.status).isEqualTo(200);
 		assertThat(answer.body).isEqualTo("{\"ip_list\":[\"access_token=real\"]}");
@@ -112,11 +112,11 @@ class UpstreamTlsTests {
 		return new WeChatClient(URI.create(origin), Duration.ofSeconds(2), Duration.ofSeconds(5), tls, null);
 	}
 
-	private static Answer call(WeChatClient wechat) {
-		Answer answer = new Answer();
+	private static Observed call(WeChatClient wechat) {
+		Observed answer = new Observed();
 		try {
-			WeChatAnswer.Whole whole = (WeChatAnswer.Whole) wechat
-				.send("GET", "/cgi-bin/get_api_domain_ip?access_token=real", new HttpHeaders(), new byte[0])
+			Answer.Whole whole = (Answer.Whole) wechat
+				.send("GET", "/cgi-bin/get_api_domain_ip?access_token=real", new DefaultHttpHeaders(), new byte[0])
 				.block(Duration.ofSeconds(10));
 			answer.status = whole.status();
 			answer.body = new String(whole.body(), StandardCharsets.UTF_8);
@@ -130,7 +130,7 @@ class UpstreamTlsTests {
 		return answer;
 	}
 
-	private static final class Answer {
+	private static final class Observed {
 
 		int status;
 

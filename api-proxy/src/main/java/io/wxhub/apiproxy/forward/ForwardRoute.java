@@ -1,0 +1,93 @@
+package io.wxhub.apiproxy.forward;
+
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.wxhub.apiproxy.admission.Admission;
+import io.wxhub.apiproxy.admission.Decision;
+import io.wxhub.apiproxy.admission.PathRules;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.server.HttpServerRequest;
+import reactor.netty.http.server.HttpServerResponse;
+import reactor.netty.http.server.HttpServerRoutes;
+
+import org.springframework.boot.reactor.netty.NettyRouteProvider;
+
+/**
+ * Calls to WeChat's APIs ({@code api-proxy.forwarded-prefixes}, except WeChat's
+ * credential paths): read (body bounded), admitted or refused, relayed to WeChat. A route
+ * of the server itself, ahead of Spring WebFlux's dispatch, which serves everything else
+ * (the credential exchange, actuator): side by side, WebFlux's exchange, router and
+ * message writers cost more CPU per forwarded call than the whole relay
+ * (docs/performance.md).
+ */
+final class ForwardRoute implements NettyRouteProvider {
+
+	private static final Logger log = LoggerFactory.getLogger(ForwardRoute.class);
+
+	private final PathRules paths;
+
+	private final Admission admission;
+
+	private final Relay relay;
+
+	private final Audit audit;
+
+	private final long maxBody;
+
+	ForwardRoute(PathRules paths, Admission admission, Relay relay, Audit audit, long maxBody) {
+		this.paths = paths;
+		this.admission = admission;
+		this.relay = relay;
+		this.audit = audit;
+		this.maxBody = maxBody;
+	}
+
+	@Override
+	public HttpServerRoutes apply(HttpServerRoutes routes) {
+		return routes.route((request) -> this.paths.isForwarded(RequestTarget.of(request.uri()).rawPath()),
+				this::handle);
+	}
+
+	Mono<Void> handle(HttpServerRequest request, HttpServerResponse response) {
+		long started = System.nanoTime();
+		RequestTarget target = RequestTarget.of(request.uri());
+		Mono<BoundedBody> body = hasBody(request.requestHeaders()) ? BoundedBody.read(request.receive(), this.maxBody)
+				: BoundedBody.none();
+		return body.flatMap((read) -> {
+			if (read.tooLarge()) {
+				return Mono.just(ProxyAnswers.problem(413, "body-too-large", "Request body too large",
+						"Request bodies are limited to " + this.maxBody + " bytes", target.rawPath()));
+			}
+			return Mono.fromCompletionStage(this.admission.decide(target.rawPath(), target.rawQuery()))
+				.flatMap((decision) -> decided(request, decision, read.bytes(), started));
+		}).onErrorResume((ex) -> {
+			log.error("Forwarding {} failed", target.rawPath(), ex);
+			return Mono.just(ProxyAnswers.problem(500, "internal-server-error", "Internal Server Error",
+					"Internal Server Error", target.rawPath()));
+		}).flatMap((answer) -> answer.writeTo(response));
+	}
+
+	private Mono<Answer> decided(HttpServerRequest request, Decision decision, byte[] body, long started) {
+		String method = request.method().name();
+		if (decision instanceof Decision.Admitted admitted) {
+			return this.relay.forward(new ForwardedCall(admitted, method,
+					ForwardedMessages.forwarded(request.requestHeaders()), body, started));
+		}
+		if (decision instanceof Decision.Refused refused) {
+			this.audit.record(refused.clientId(), refused.appId(), refused.path(), method, "refused",
+					refused.code().code(), 200, false, started);
+			return Mono.just(ProxyAnswers.refusal(refused.code(), refused.reason()));
+		}
+		return Mono.just(ProxyAnswers.problem(400, "bad-path", "Malformed API path",
+				"The path must consist of plain segments", ((Decision.Malformed) decision).rawPath()));
+	}
+
+	/** HTTP/1.1: a request has a body only when it announces one (RFC 9112, 6.3). */
+	private static boolean hasBody(HttpHeaders headers) {
+		String length = headers.get(HttpHeaderNames.CONTENT_LENGTH);
+		return (length != null && !"0".equals(length)) || headers.contains(HttpHeaderNames.TRANSFER_ENCODING);
+	}
+
+}
