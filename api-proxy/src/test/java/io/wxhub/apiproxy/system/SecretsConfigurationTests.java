@@ -3,8 +3,11 @@ package io.wxhub.apiproxy.system;
 import io.wxhub.apiproxy.ApiProxyApplication;
 import io.wxhub.testsupport.TestRedis;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.context.ConfigDataApplicationContextInitializer;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -17,6 +20,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  * the service refuses to start and names each missing secret; the demo profile gives them
  * all.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class SecretsConfigurationTests {
 
 	private final ApplicationContextRunner shipped = new ApplicationContextRunner()
@@ -39,6 +43,15 @@ class SecretsConfigurationTests {
 					"api-proxy.signing-key=too-short")
 			.run((context) -> assertThat(invalidProperties(context.getStartupFailure()))
 				.containsExactlyInAnyOrder("api-proxy.clients[0].key", "api-proxy.signingKey"));
+	}
+
+	@Test
+	void aRejectedSigningKeyIsNamedButNeverLogged(CapturedOutput output) {
+		Throwable failure = catchThrowable(() -> ApiProxyApplication.builder()
+			.run("--server.port=0", "--spring.data.redis.url=" + TestRedis.url(), "--spring.profiles.active=demo",
+					"--api-proxy.signing-key=a-real-looking-but-short-key"));
+		assertThat(invalidProperties(failure)).containsExactly("api-proxy.signingKey");
+		assertThat(output).contains("Property: api-proxy.signingKey").doesNotContain("a-real-looking-but-short-key");
 	}
 
 	@Test

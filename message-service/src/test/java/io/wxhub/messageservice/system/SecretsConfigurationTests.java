@@ -3,8 +3,11 @@ package io.wxhub.messageservice.system;
 import io.wxhub.messageservice.MessageServiceApplication;
 import io.wxhub.testsupport.TestRedis;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.context.ConfigDataApplicationContextInitializer;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -17,6 +20,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  * the service refuses to start and names each missing secret; the demo profile gives them
  * all.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class SecretsConfigurationTests {
 
 	private final ApplicationContextRunner shipped = new ApplicationContextRunner()
@@ -40,6 +44,18 @@ class SecretsConfigurationTests {
 					"message-service.apps[0].aes-key=short", "message-service.apps[0].mode=safe")
 			.run((context) -> assertThat(invalidProperties(context.getStartupFailure()))
 				.containsExactlyInAnyOrder("message-service.apps[0].token", "message-service.apps[0].aesKey"));
+	}
+
+	@Test
+	void aRejectedAesKeyIsNamedButNeverLogged(CapturedOutput output) {
+		String typo = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEF!";
+		Throwable failure = catchThrowable(() -> MessageServiceApplication.builder()
+			.run("--server.port=0", "--spring.data.redis.url=" + TestRedis.url(), "--spring.profiles.active=demo",
+					"--message-service.apps[0].aes-key=" + typo));
+		// a list given on the command line replaces the demo one: its other fields are
+		// missing too
+		assertThat(invalidProperties(failure)).contains("message-service.apps[0].aesKey");
+		assertThat(output).contains("Property: message-service.apps[0].aesKey").doesNotContain(typo);
 	}
 
 	@Test
