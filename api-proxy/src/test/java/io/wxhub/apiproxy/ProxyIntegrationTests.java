@@ -2,6 +2,7 @@ package io.wxhub.apiproxy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -170,6 +171,47 @@ class ProxyIntegrationTests {
 		assertThat(answers.indexOf("ip_list")).isPositive()
 			.isLessThan(answers.indexOf("\"UP\""))
 			.isLessThan(answers.indexOf("40001"));
+	}
+
+	@Test
+	void aChunkedBodyAfterExpectContinueIsForwardedWhole() throws Exception {
+		String token = proxyToken(proxy, CLIENT_KEY);
+		long posts = cluster.upstreamCalls("/cgi-bin/openapi/quota/get");
+		URI uri = URI.create(proxy);
+		try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+			socket.setSoTimeout(10_000);
+			OutputStream out = socket.getOutputStream();
+			out.write(("POST /cgi-bin/openapi/quota/get?access_token=" + token + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+					+ "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\nExpect: 100-continue\r\n\r\n")
+				.getBytes(StandardCharsets.US_ASCII));
+			out.flush();
+			InputStream in = socket.getInputStream();
+			assertThat(readUntil(in, "\r\n\r\n")).startsWith("HTTP/1.1 100 Continue");
+			// the body in two chunks, the second after a pause
+			out.write("10\r\n{\"cgi_path\":\"/cg\r\n".getBytes(StandardCharsets.US_ASCII));
+			out.flush();
+			Thread.sleep(200);
+			out.write("19\r\ni-bin/get_api_domain_ip\"}\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+			out.flush();
+			String head = readUntil(in, "\r\n\r\n");
+			assertThat(head).startsWith("HTTP/1.1 200");
+			int length = Integer.parseInt(head.replaceAll("(?is).*content-length: *(\\d+).*", "$1"));
+			String body = new String(in.readNBytes(length), StandardCharsets.UTF_8);
+			assertThat(ProxyCluster.JSON.readTree(body).path("quota").isObject()).as(body).isTrue();
+		}
+		assertThat(cluster.upstreamCalls("/cgi-bin/openapi/quota/get")).isEqualTo(posts + 1);
+	}
+
+	private static String readUntil(InputStream in, String end) throws Exception {
+		ByteArrayOutputStream read = new ByteArrayOutputStream();
+		while (!read.toString(StandardCharsets.UTF_8).contains(end)) {
+			int b = in.read();
+			if (b < 0) {
+				break;
+			}
+			read.write(b);
+		}
+		return read.toString(StandardCharsets.UTF_8);
 	}
 
 	@Test
