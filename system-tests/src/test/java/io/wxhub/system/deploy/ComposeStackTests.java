@@ -29,8 +29,9 @@ import static org.assertj.core.api.Assertions.fail;
  * account sends "微博", the sandbox pushes it to the gateway as WeChat would, and the
  * message-service's encrypted news reply comes back verified. Runs only where Docker
  * (with the compose plugin) is available; the images are built on the way, which takes
- * minutes the first time. Without Docker it fails, unless {@code WXHUB_SKIP_COMPOSE_STACK}
- * says why it may be skipped ({@code ./test} sets it and reports the skip).
+ * minutes the first time. Without Docker it fails, unless
+ * {@code WXHUB_SKIP_COMPOSE_STACK} says why it may be skipped ({@code ./test} sets it and
+ * reports the skip).
  */
 class ComposeStackTests {
 
@@ -49,7 +50,8 @@ class ComposeStackTests {
 		}
 		String reason = System.getenv("WXHUB_SKIP_COMPOSE_STACK");
 		if (reason != null) {
-			Assumptions.abort("the compose stack needs Docker; skipped because WXHUB_SKIP_COMPOSE_STACK says: " + reason);
+			Assumptions
+				.abort("the compose stack needs Docker; skipped because WXHUB_SKIP_COMPOSE_STACK says: " + reason);
 		}
 		fail("the compose stack test needs a Docker daemon with the compose plugin, and none answers: start Docker, "
 				+ "or set WXHUB_SKIP_COMPOSE_STACK to the reason to skip it knowingly (./test does when there is none)");
