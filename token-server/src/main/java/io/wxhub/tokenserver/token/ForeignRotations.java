@@ -35,8 +35,8 @@ class ForeignRotations {
 	/** WeChat declared the app's access token dead although it had not expired. */
 	void seen(String appId, Instant at) {
 		counter(appId).increment();
-		log.warn("The access token of app {} was invalidated at WeChat before its expiry: another party fetched a new "
-				+ "token with the AppSecret (foreign rotation); refreshing now", appId);
+		log.warn("The access token of app {} was invalidated at WeChat before its expiry: another party has fetched "
+				+ "new tokens with the AppSecret (foreign rotation, see the operations guide)", appId);
 		try {
 			this.store.recordForeignRotation(appId, at);
 		}
