@@ -124,6 +124,7 @@ class TokenRefresher {
 	 * all: WeChat is asked (once per app and window, see {@link LivenessCheck}), so a
 	 * loop of rejections of a live token never spends the quota. When WeChat cannot tell,
 	 * a token younger than {@code min-forced-interval} is not refreshed either.
+	 * @throws NoValidTokenException when WeChat cannot tell and the token is that young
 	 */
 	private boolean stillAlive(TokenKey key, StoredToken current, Instant now) {
 		State verdict = key.kind().isTicket() ? State.UNKNOWN : this.liveness.check(key, current);
