@@ -105,6 +105,20 @@ final class TokenCluster implements AutoCloseable {
 				"{\"path\":\"" + path + "\",\"count\":" + count + ",\"errcode\":" + errcode + "}");
 	}
 
+	/**
+	 * Another holder of the AppSecret fetches two classic tokens: the token the servers
+	 * hold dies at once.
+	 */
+	void rotateBehindOurBack(String appId) {
+		for (int i = 0; i < 2; i++) {
+			var response = post(sandboxUrl() + "/sandbox/apps/" + appId + "/third-party-token", null,
+					"{\"mode\":\"classic\"}");
+			if (response.statusCode() != 200 || !json(response).path("rotated").asBoolean()) {
+				throw new IllegalStateException("third-party rotation failed: " + response.body());
+			}
+		}
+	}
+
 	/** The sandbox's verdict on a token right now. */
 	JsonNode tokenCheck(String appId, String token) {
 		return json(post(sandboxUrl() + "/sandbox/apps/" + appId + "/token-check", null,

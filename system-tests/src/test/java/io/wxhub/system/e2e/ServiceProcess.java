@@ -45,7 +45,7 @@ final class ServiceProcess {
 			try (var files = Files.list(ROOT.resolve(module).resolve("target"))) {
 				jar = files.filter((f) -> f.getFileName().toString().endsWith("-exec.jar")).findFirst().orElseThrow();
 			}
-			Path log = ROOT.resolve("system-tests/target/e2e/" + name + ".log");
+			Path log = logOf(name);
 			Files.createDirectories(log.getParent());
 			List<String> command = new ArrayList<>(
 					List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx192m", "-XX:+UseSerialGC",
@@ -66,6 +66,15 @@ final class ServiceProcess {
 
 	String name() {
 		return this.name;
+	}
+
+	/** Its output: every line it logged. */
+	Path log() {
+		return logOf(this.name);
+	}
+
+	private static Path logOf(String name) {
+		return ROOT.resolve("system-tests/target/e2e/" + name + ".log");
 	}
 
 	/**

@@ -58,6 +58,11 @@ class TokenServerFailoverTests {
 			// answer; it dies holding the lock, its upstream call orphaned.
 			String current = system.accessToken();
 			long callsBefore = system.upstreamCalls("/cgi-bin/token");
+			// Another party kills that token, so WeChat confirms the rejection.
+			for (int i = 0; i < 2; i++) {
+				SystemUnderTest.post(system.sandbox.url() + "/sandbox/apps/" + APP + "/third-party-token",
+						"{\"mode\":\"classic\"}", null);
+			}
 			SystemUnderTest.post(system.sandbox.url() + "/sandbox/apps/" + APP + "/faults",
 					"{\"path\":\"/cgi-bin/token\",\"count\":1,\"delayMillis\":2000}", null);
 			ServiceProcess first = system.tokenServerProcesses.get(0);

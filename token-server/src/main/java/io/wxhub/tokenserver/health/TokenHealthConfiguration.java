@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.wxhub.tokenserver.system.TokenServerProperties;
 import io.wxhub.tokenserver.system.TokenServerProperties.App;
+import io.wxhub.tokenserver.token.RotationStore;
 import io.wxhub.tokenserver.token.TokenService;
 import io.wxhub.tokenserver.token.TokenStore;
 
@@ -37,10 +38,10 @@ class TokenHealthConfiguration {
 
 	@Bean
 	CompositeHealthContributor tokensHealthContributor(TokenServerProperties properties, TokenService tokens,
-			TokenStore store, java.time.Clock clock) {
+			TokenStore store, RotationStore rotations, java.time.Clock clock) {
 		Map<String, HealthIndicator> apps = new LinkedHashMap<>();
 		for (App app : properties.apps()) {
-			apps.put(app.appId(), new AppTokenHealthIndicator(app.appId(), tokens, store, clock));
+			apps.put(app.appId(), new AppTokenHealthIndicator(app.appId(), tokens, store, rotations, clock));
 		}
 		return CompositeHealthContributor.fromMap(apps);
 	}

@@ -21,8 +21,10 @@ import org.springframework.validation.annotation.Validated;
  * @param refreshAhead refresh a token proactively once less than this remains
  * @param dailyBudget upstream token calls allowed per app, kind and day (WeChat allows
  * 2000)
- * @param minForcedInterval a forced refresh is refused while the current token is younger
- * than this
+ * @param minForcedInterval when WeChat cannot tell whether a rejected token is dead, a
+ * forced refresh is refused while the token is younger than this
+ * @param livenessCheckInterval at most one call per app in this window, across all
+ * replicas, asks WeChat whether a rejected token is dead; others reuse its verdict
  * @param checkInterval how often each replica checks whether a token needs a proactive
  * refresh
  * @param nearCacheTtl how long a replica serves a token from memory before re-reading
@@ -37,10 +39,11 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 public record TokenServerProperties(@NotEmpty @Valid List<App> apps, @NotEmpty @Valid List<Client> clients,
 		@DefaultValue("10m") @NotNull Duration refreshAhead, @DefaultValue("2000") @Min(1) int dailyBudget,
-		@DefaultValue("30s") @NotNull Duration minForcedInterval, @DefaultValue("30s") @NotNull Duration checkInterval,
-		@DefaultValue("1s") @NotNull Duration nearCacheTtl, @DefaultValue("60s") @NotNull Duration expiryMargin,
-		@DefaultValue("wxhub") @NotBlank String redisPrefix, @DefaultValue @Valid Upstream upstream,
-		@DefaultValue @Valid Lock lock) {
+		@DefaultValue("30s") @NotNull Duration minForcedInterval,
+		@DefaultValue("5s") @NotNull Duration livenessCheckInterval,
+		@DefaultValue("30s") @NotNull Duration checkInterval, @DefaultValue("1s") @NotNull Duration nearCacheTtl,
+		@DefaultValue("60s") @NotNull Duration expiryMargin, @DefaultValue("wxhub") @NotBlank String redisPrefix,
+		@DefaultValue @Valid Upstream upstream, @DefaultValue @Valid Lock lock) {
 
 	public TokenServerProperties {
 		clients = (clients != null) ? clients : List.of();

@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.wxhub.protocol.error.WeChatException;
 import io.wxhub.tokenserver.system.TokenServerProperties;
 import io.wxhub.tokenserver.system.TokenServerProperties.App;
+import io.wxhub.tokenserver.token.LivenessVerdict.State;
 import org.redisson.api.RLock;
 import org.redisson.client.RedisException;
 import org.slf4j.Logger;
@@ -19,7 +20,8 @@ import org.springframework.stereotype.Component;
 /**
  * Single-flight refresh across all replicas: a Redisson lock per app and kind, taken with
  * a bounded wait and lease; Redis is re-read once the lock is held, so only the first of
- * many concurrent callers calls WeChat; the lock is released only by its holder.
+ * many concurrent callers calls WeChat; the lock is released only by its holder. A token
+ * reported as rejected before its expiry is refreshed only once WeChat confirms it dead.
  */
 @Component
 class TokenRefresher {
@@ -36,10 +38,13 @@ class TokenRefresher {
 
 	private final Clock clock;
 
-	TokenRefresher(TokenStore store, UpstreamFetcher fetcher, TokenServerProperties properties, MeterRegistry meters,
-			Clock clock) {
+	private final LivenessCheck liveness;
+
+	TokenRefresher(TokenStore store, UpstreamFetcher fetcher, LivenessCheck liveness, TokenServerProperties properties,
+			MeterRegistry meters, Clock clock) {
 		this.store = store;
 		this.fetcher = fetcher;
+		this.liveness = liveness;
 		this.properties = properties;
 		this.meters = meters;
 		this.clock = clock;
@@ -74,16 +79,10 @@ class TokenRefresher {
 			count(key, trigger, "skipped");
 			return current;
 		}
-		if (trigger == RefreshTrigger.FORCED
-				&& current.fetchedAt().plus(this.properties.minForcedInterval()).isAfter(now)) {
-			// A token this young reported as rejected points at a caller problem:
-			// refreshing again would only feed a 40001 -> refresh -> 40001 loop that
-			// burns the daily quota.
-			count(key, trigger, "throttled");
-			throw new NoValidTokenException(
-					"The current " + key.kind().key() + " of " + key.appId()
-							+ " was issued moments ago; forced refreshes are limited",
-					null, Duration.between(now, current.fetchedAt().plus(this.properties.minForcedInterval())));
+		if (trigger == RefreshTrigger.FORCED && current != null && current.usableAt(now)
+				&& stillAlive(key, current, now)) {
+			count(key, trigger, "alive");
+			return current;
 		}
 		RefreshFailure failure = this.store.readFailure(key);
 		if (failure != null && failure.blocksAt(now)) {
@@ -118,6 +117,31 @@ class TokenRefresher {
 			return true;
 		}
 		return (trigger == RefreshTrigger.FORCED) ? current.value().equals(rejected) : current.refreshDueAt(now);
+	}
+
+	/**
+	 * Whether a token reported as rejected, though valid by its expiry, is alive after
+	 * all: WeChat is asked (once per app and window, see {@link LivenessCheck}), so a
+	 * loop of rejections of a live token never spends the quota. When WeChat cannot tell,
+	 * a token younger than {@code min-forced-interval} is not refreshed either.
+	 * @throws NoValidTokenException when WeChat cannot tell and the token is that young
+	 */
+	private boolean stillAlive(TokenKey key, StoredToken current, Instant now) {
+		State verdict = key.kind().isTicket() ? State.UNKNOWN : this.liveness.check(key, current);
+		if (verdict != State.UNKNOWN) {
+			return verdict == State.ALIVE;
+		}
+		Instant allowedFrom = current.fetchedAt().plus(this.properties.minForcedInterval());
+		if (allowedFrom.isAfter(now)) {
+			count(key, RefreshTrigger.FORCED, "throttled");
+			Duration untilAllowed = Duration.between(now, allowedFrom);
+			Duration nextCheck = this.liveness.window();
+			throw new NoValidTokenException(
+					"WeChat could not confirm that the current " + key.kind().key() + " of " + key.appId()
+							+ " is dead, and it was issued moments ago; forced refreshes are limited",
+					null, (untilAllowed.compareTo(nextCheck) < 0) ? untilAllowed : nextCheck);
+		}
+		return false;
 	}
 
 	private StoredToken fetchFresh(TokenKey key, App app, RefreshTrigger trigger) {

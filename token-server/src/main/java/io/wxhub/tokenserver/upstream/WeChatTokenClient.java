@@ -68,6 +68,29 @@ public class WeChatTokenClient {
 				"ticket");
 	}
 
+	/**
+	 * Asks WeChat whether an access token is still accepted, with
+	 * {@code GET /cgi-bin/get_api_domain_ip}: a call that spends none of the token quota.
+	 * Returns when WeChat accepts the token.
+	 * @param accessToken the token in question
+	 * @throws WeChatException WeChat's refusal (40001, 40014, 42001 for a dead token), or
+	 * {@code -1} when the transport failed
+	 */
+	public void checkAccessToken(String accessToken) {
+		String body = call(this.rest.get().uri("/cgi-bin/get_api_domain_ip?access_token={token}", accessToken));
+		WeChatError error;
+		try {
+			JsonNode node = this.json.readTree(body);
+			error = new WeChatError(node.path("errcode").asInt(0), node.path("errmsg").asString(""));
+		}
+		catch (RuntimeException ex) {
+			throw transportFailure("unparsable answer");
+		}
+		if (!error.isOk()) {
+			throw new WeChatException(error);
+		}
+	}
+
 	private String call(RestClient.RequestHeadersSpec<?> request) {
 		try {
 			return request.exchange((req, res) -> {

@@ -29,8 +29,9 @@ class ProactiveRefresherTests {
 	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
 	private final TokenRefresher refresher = new TokenRefresher(this.store,
-			new UpstreamFetcher(this.wechat, this.store, this.properties, this.meters, this.clock), this.properties,
-			this.meters, this.clock);
+			new UpstreamFetcher(this.wechat, this.store, this.properties, this.meters, this.clock),
+			this.wechat.livenessCheck(this.properties, this.meters, this.clock), this.properties, this.meters,
+			this.clock);
 
 	private final TokenService tokens = new TokenService(this.store, this.refresher, this.properties, this.clock);
 

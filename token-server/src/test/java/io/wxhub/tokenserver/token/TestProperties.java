@@ -27,7 +27,8 @@ final class TestProperties {
 				List.of(new App(APP, "0123456789abcdef0123456789abcdef", Mode.CLASSIC),
 						new App(OTHER_APP, "fedcba9876543210fedcba9876543210", Mode.CLASSIC)),
 				List.of(new Client("unit", CLIENT_KEY, List.of(APP))), Duration.ofMinutes(10), dailyBudget,
-				minForcedInterval, Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofSeconds(60), "unit",
+				minForcedInterval, Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(1),
+				Duration.ofSeconds(60), "unit",
 				new Upstream(Duration.ofSeconds(1), 4, Duration.ofMillis(1), Duration.ofMillis(2),
 						Duration.ofSeconds(5), Duration.ofMinutes(5)),
 				new Lock(Duration.ofSeconds(5), Duration.ofSeconds(30)));

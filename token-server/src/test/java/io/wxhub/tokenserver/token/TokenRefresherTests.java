@@ -33,12 +33,18 @@ class TokenRefresherTests {
 
 	private TokenRefresher refresher;
 
+	private InMemoryRotationStore rotations;
+
+	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
 	private void start(TokenServerProperties properties) {
 		this.store = new InMemoryTokenStore(properties);
 		this.wechat = new ScriptedWeChat(properties);
-		SimpleMeterRegistry meters = new SimpleMeterRegistry();
-		UpstreamFetcher fetcher = new UpstreamFetcher(this.wechat, this.store, properties, meters, this.clock);
-		this.refresher = new TokenRefresher(this.store, fetcher, properties, meters, this.clock);
+		this.rotations = new InMemoryRotationStore(properties);
+		UpstreamFetcher fetcher = new UpstreamFetcher(this.wechat, this.store, properties, this.meters, this.clock);
+		LivenessCheck liveness = new LivenessCheck(this.wechat, this.rotations,
+				new ForeignRotations(this.meters, this.rotations, properties), properties, this.meters, this.clock);
+		this.refresher = new TokenRefresher(this.store, fetcher, liveness, properties, this.meters, this.clock);
 	}
 
 	@Test
@@ -54,27 +60,65 @@ class TokenRefresherTests {
 	}
 
 	@Test
-	void aForcedRefreshOfATokenYoungerThanTheMinimumIntervalIsRefused() {
+	void aLiveTokenReportedAsRejectedIsAnsweredAndNeverRefreshedWithOneCheckPerWindow() {
+		start(TestProperties.with(2000, Duration.ZERO));
+		StoredToken current = this.refresher.refresh(ACCESS_TOKEN, RefreshTrigger.LAZY, null);
+		for (int i = 0; i < 100; i++) {
+			assertThat(this.refresher.refresh(ACCESS_TOKEN, RefreshTrigger.FORCED, current.value())).isEqualTo(current);
+			this.clock.advance(Duration.ofMillis(100));
+		}
+		assertThat(this.wechat.calls()).containsExactly("token");
+		// 10 s of rejections, a 5 s window: WeChat was asked at 0 s and at 5 s.
+		assertThat(this.wechat.checks()).containsExactly(current.value(), current.value());
+		assertThat(foreignRotations()).isZero();
+	}
+
+	@Test
+	void aTokenDeadBeforeItsExpiryIsRefreshedOnceAndReportedAsAForeignRotation() {
+		start(TestProperties.defaults());
+		String rotated = this.refresher.refresh(ACCESS_TOKEN, RefreshTrigger.LAZY, null).value();
+		this.clock.advance(Duration.ofSeconds(3));
+		this.wechat.kill(rotated);
+		StoredToken fresh = this.refresher.refresh(ACCESS_TOKEN, RefreshTrigger.FORCED, rotated);
+		assertThat(fresh.value()).isNotEqualTo(rotated);
+		// Reported again by late callers: they get the new token, WeChat is not asked.
+		for (int i = 0; i < 10; i++) {
+			assertThat(this.refresher.refresh(ACCESS_TOKEN, RefreshTrigger.FORCED, rotated)).isEqualTo(fresh);
+		}
+		assertThat(this.wechat.calls()).containsExactly("token", "token");
+		assertThat(this.wechat.checks()).containsExactly(rotated);
+		assertThat(foreignRotations()).isEqualTo(1);
+		assertThat(this.rotations.lastForeignRotation(APP)).isEqualTo(T0.plusSeconds(3));
+	}
+
+	@Test
+	void whenWeChatCannotTellATokenYoungerThanTheMinimumIntervalIsNotRefreshed() {
 		start(TestProperties.with(2000, Duration.ofSeconds(30)));
 		String rejected = this.refresher.refresh(ACCESS_TOKEN, RefreshTrigger.LAZY, null).value();
 		this.clock.advance(Duration.ofSeconds(10));
+		this.wechat.refuseNextChecks(WeChatError.systemError("HTTP 502"));
 		NoValidTokenException refused = catchThrowableOfType(NoValidTokenException.class,
 				() -> this.refresher.refresh(ACCESS_TOKEN, RefreshTrigger.FORCED, rejected));
-		assertThat(refused.retryAfter()).isEqualTo(Duration.ofSeconds(20));
+		// Worth asking again once the liveness-check window has passed.
+		assertThat(refused.retryAfter()).isEqualTo(Duration.ofSeconds(5));
 		assertThat(refused.weChatError()).isEmpty();
 		assertThat(this.wechat.calls()).containsExactly("token");
 
 		this.clock.advance(Duration.ofSeconds(20));
+		this.wechat.refuseNextChecks(WeChatError.systemError("HTTP 502"));
 		assertThat(this.refresher.refresh(ACCESS_TOKEN, RefreshTrigger.FORCED, rejected).value())
 			.isNotEqualTo(rejected);
 		assertThat(this.wechat.calls()).containsExactly("token", "token");
+		assertThat(foreignRotations()).isZero();
 	}
 
 	@Test
 	void theDailyBudgetStopsCallsUntilMidnightChinaTime() {
 		start(TestProperties.with(2, Duration.ZERO));
 		String first = this.refresher.refresh(ACCESS_TOKEN, RefreshTrigger.LAZY, null).value();
+		this.wechat.kill(first);
 		String second = this.refresher.refresh(ACCESS_TOKEN, RefreshTrigger.FORCED, first).value();
+		this.wechat.kill(second);
 		NoValidTokenException spent = catchThrowableOfType(NoValidTokenException.class,
 				() -> this.refresher.refresh(ACCESS_TOKEN, RefreshTrigger.FORCED, second));
 		assertThat(spent.weChatError()).hasValueSatisfying((error) -> assertThat(error.errcode()).isEqualTo(45009));
@@ -127,6 +171,7 @@ class TokenRefresherTests {
 		assertThat(failure.kind()).isEqualTo(RefreshFailure.Kind.CONFIGURATION);
 		assertThat(failure.blockedUntil()).isEqualTo(current.refreshAt().plus(Duration.ofMinutes(5)));
 		// A caller whose token WeChat rejected gets the refusal, not the rejected token.
+		this.wechat.kill(current.value());
 		NoValidTokenException refused = catchThrowableOfType(NoValidTokenException.class,
 				() -> this.refresher.refresh(ACCESS_TOKEN, RefreshTrigger.FORCED, current.value()));
 		assertThat(refused.weChatError()).hasValueSatisfying((error) -> assertThat(error.errcode()).isEqualTo(40125));
@@ -157,11 +202,15 @@ class TokenRefresherTests {
 	void aTicketRefusedForARotatedAccessTokenRefreshesThatTokenAndRetriesOnce() {
 		start(TestProperties.with(2000, Duration.ZERO));
 		this.refresher.refresh(ACCESS_TOKEN, RefreshTrigger.LAZY, null);
-		this.wechat.refuseNext(new WeChatError(40001, "invalid credential rid: 1"));
+		this.wechat.kill("at-1");
 		StoredToken ticket = this.refresher.refresh(new TokenKey(APP, TokenKind.WX_CARD_TICKET), RefreshTrigger.LAZY,
 				null);
 		assertThat(ticket.value()).startsWith("wx_card-");
 		assertThat(this.wechat.calls()).containsExactly("token", "ticket:wx_card:at-1", "token", "ticket:wx_card:at-2");
+	}
+
+	private double foreignRotations() {
+		return this.meters.counter("wxhub.token.foreign.rotations", "app", APP).count();
 	}
 
 }

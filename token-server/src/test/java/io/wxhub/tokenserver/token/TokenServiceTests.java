@@ -60,9 +60,9 @@ class TokenServiceTests {
 	private TokenService tokenService() {
 		SimpleMeterRegistry meters = new SimpleMeterRegistry();
 		UpstreamFetcher fetcher = new UpstreamFetcher(this.wechat, this.store, this.properties, meters, this.clock);
-		return new TokenService(this.store,
-				new TokenRefresher(this.store, fetcher, this.properties, meters, this.clock), this.properties,
-				this.clock);
+		return new TokenService(this.store, new TokenRefresher(this.store, fetcher,
+				this.wechat.livenessCheck(this.properties, meters, this.clock), this.properties, meters, this.clock),
+				this.properties, this.clock);
 	}
 
 }
