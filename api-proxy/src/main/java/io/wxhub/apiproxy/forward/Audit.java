@@ -99,8 +99,7 @@ class Audit {
 					.tag("api", api)
 					.tag("outcome", outcome)
 					.tag("errcode", Integer.toString(errcode))
-					// buckets, so that Prometheus can compute any quantile across
-					// replicas
+					// buckets: Prometheus computes quantiles across replicas
 					.publishPercentileHistogram()
 					.register(this.meters));
 	}
