@@ -213,7 +213,9 @@ class CallbackIntegrationTests {
 			.contains("wxhub_messages_total{app=\"" + PLAIN_APP + "\",outcome=\"replied\",type=\"text\"}")
 			.contains("wxhub_messages_dedup_hits_total{app=\"" + PLAIN_APP + "\"}")
 			.contains("wxhub_messages_rejected_total{reason=\"malformed-xml\"}")
-			.contains("wxhub_messages_handling_seconds_count{app=\"" + PLAIN_APP + "\"}");
+			.contains("wxhub_messages_handling_seconds_count{app=\"" + PLAIN_APP + "\"}")
+			// buckets: p99 can be computed by Prometheus
+			.contains("wxhub_messages_handling_seconds_bucket{app=\"" + PLAIN_APP + "\",le=\"");
 		assertThat(Pushes.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url() + "/actuator/env")))
 			.statusCode()).isEqualTo(404);
 	}

@@ -76,8 +76,7 @@ final class ForwardRoute implements NettyRouteProvider {
 					ForwardedMessages.forwarded(request.requestHeaders()), body, started));
 		}
 		if (decision instanceof Decision.Refused refused) {
-			this.audit.record(refused.clientId(), refused.appId(), refused.path(), method, "refused",
-					refused.code().code(), 200, false, started);
+			this.audit.refused(refused, method, started);
 			return Mono.just(ProxyAnswers.refusal(refused.code(), refused.reason()));
 		}
 		return Mono.just(ProxyAnswers.problem(400, "bad-path", "Malformed API path",

@@ -6,9 +6,14 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 
-/** The token server's HTTP API, as far as the proxy uses it. */
-@FeignClient(name = "token-server", url = "${api-proxy.token-server.url}",
-		configuration = TokenServerClientConfiguration.class)
+/**
+ * The token server's HTTP API, as far as the proxy uses it: resolved by Spring Cloud
+ * LoadBalancer over the instances of {@code token-server}
+ * ({@code spring.cloud.discovery.client.simple.instances.token-server[i].uri}, or the one
+ * of {@code api-proxy.token-server.url}), a call that cannot connect retried on the next.
+ * Both calls are idempotent: a read, and a compare-and-refresh.
+ */
+@FeignClient(name = "token-server", configuration = TokenServerClientConfiguration.class)
 interface TokenServerClient {
 
 	@GetMapping("/v1/apps/{appId}/access-token")

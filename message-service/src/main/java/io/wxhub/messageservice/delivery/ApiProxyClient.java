@@ -9,8 +9,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The API-Proxy, spoken to as WeChat (the proxy is WeChat's API to its clients). */
-@FeignClient(name = "api-proxy", url = "${message-service.api-proxy.url}")
+/**
+ * The API-Proxy, spoken to as WeChat (the proxy is WeChat's API to its clients): resolved
+ * by Spring Cloud LoadBalancer over the instances of {@code api-proxy}
+ * ({@code spring.cloud.discovery.client.simple.instances.api-proxy[i].uri}, or the one of
+ * {@code message-service.api-proxy.url}), a call that cannot connect retried on the next.
+ */
+@FeignClient(name = "api-proxy")
 interface ApiProxyClient {
 
 	@GetMapping("/cgi-bin/token?grant_type=client_credential")

@@ -3,6 +3,7 @@ package io.wxhub.messageservice.push;
 import java.time.Duration;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.wxhub.protocol.message.InboundEvent;
 import io.wxhub.protocol.message.InboundMessage;
 
@@ -39,9 +40,16 @@ public class MessageMetrics {
 		this.meters.counter("wxhub.messages.rejected", "reason", reason).increment();
 	}
 
-	/** Time from arrival to answer. */
+	/**
+	 * Time from arrival to answer, with histogram buckets so that Prometheus can compute
+	 * p99 across replicas (WeChat gives up after 5 s).
+	 */
 	public void latency(String appId, Duration latency) {
-		this.meters.timer("wxhub.messages.handling", "app", appId).record(latency);
+		Timer.builder("wxhub.messages.handling")
+			.tag("app", appId)
+			.publishPercentileHistogram()
+			.register(this.meters)
+			.record(latency);
 	}
 
 }

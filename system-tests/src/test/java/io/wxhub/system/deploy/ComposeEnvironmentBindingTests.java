@@ -1,5 +1,6 @@
 package io.wxhub.system.deploy;
 
+import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,10 +38,12 @@ class ComposeEnvironmentBindingTests {
 					RedisConnectionProperties.class, "wxhub.redis", RedissonProperties.class),
 			"api-proxy",
 			Map.of("api-proxy", ApiProxyProperties.class, "wechat", io.wxhub.apiproxy.system.WeChatProperties.class,
-					"spring.data.redis", RedisConnectionProperties.class, "wxhub.redis", RedissonProperties.class),
+					"spring.data.redis", RedisConnectionProperties.class, "wxhub.redis", RedissonProperties.class,
+					DiscoveryInstances.PREFIX, DiscoveryInstances.class),
 			"message-service",
 			Map.of("message-service", MessageServiceProperties.class, "spring.data.redis",
-					RedisConnectionProperties.class, "wxhub.redis", RedissonProperties.class),
+					RedisConnectionProperties.class, "wxhub.redis", RedissonProperties.class, DiscoveryInstances.PREFIX,
+					DiscoveryInstances.class),
 			"sandbox", Map.of("sandbox", SandboxProperties.class));
 
 	private static final Map<String, Class<?>> CONFIGURATIONS = Map.of("token-server", TokenServer.class, "api-proxy",
@@ -88,6 +91,35 @@ class ComposeEnvironmentBindingTests {
 		});
 	}
 
+	@Test
+	void theApiProxyReachesTheTokenServerReplicasAndTheMessageServiceTheApiProxy() {
+		Map<String, String> proxy = resolved(this.compose.environment("api-proxy"));
+		new ApplicationContextRunner()
+			.withInitializer((context) -> context.getEnvironment()
+				.getPropertySources()
+				.addFirst(new SystemEnvironmentPropertySource(COMPOSE, new LinkedHashMap<>(proxy))))
+			.withInitializer(new ConfigDataApplicationContextInitializer())
+			.withPropertyValues("spring.config.name=api-proxy")
+			.run((context) -> {
+				Object bound = bindAll(context.getEnvironment(), new LinkedHashMap<>(proxy), "api-proxy")
+					.get(DiscoveryInstances.PREFIX);
+				assertThat(((DiscoveryInstances) bound).instances().get("token-server"))
+					.extracting((instance) -> instance.uri().toString())
+					.containsExactly("http://token-server-1:8081", "http://token-server-2:8081");
+			});
+		Map<String, String> messages = resolved(this.compose.environment("message-service"));
+		new ApplicationContextRunner().withInitializer(new ConfigDataApplicationContextInitializer())
+			.withPropertyValues("spring.config.name=message-service")
+			.run((context) -> {
+				Object bound = bindAll(context.getEnvironment(), new LinkedHashMap<>(messages), "message-service")
+					.get(DiscoveryInstances.PREFIX);
+				// the one-instance shorthand, message-service.api-proxy.url
+				assertThat(((DiscoveryInstances) bound).instances().get("api-proxy"))
+					.extracting((instance) -> instance.uri().toString())
+					.containsExactly("http://api-proxy:8082");
+			});
+	}
+
 	/**
 	 * Every properties record of the module, bound from the context's configuration with
 	 * these environment variables.
@@ -104,6 +136,14 @@ class ComposeEnvironmentBindingTests {
 			.filter((source) -> !source.getName().equals(COMPOSE)
 					&& !source.getName().equals("configurationProperties"))
 			.forEach(sources::addLast);
+		// as the service's own environment post-processor does
+		if (module.equals("api-proxy")) {
+			new io.wxhub.apiproxy.system.DiscoveryInstancesFromEnvironment().postProcessEnvironment(environment, null);
+		}
+		if (module.equals("message-service")) {
+			new io.wxhub.messageservice.system.DiscoveryInstancesFromEnvironment().postProcessEnvironment(environment,
+					null);
+		}
 		Binder binder = Binder.get(environment);
 		Map<String, Object> bound = new LinkedHashMap<>();
 		PROPERTIES.get(module).forEach((prefix, type) -> bound.put(prefix, binder.bindOrCreate(prefix, type)));
@@ -125,6 +165,19 @@ class ComposeEnvironmentBindingTests {
 			}));
 		});
 		return resolved;
+	}
+
+	/**
+	 * The callee instances Spring Cloud LoadBalancer reads
+	 * ({@code spring.cloud.discovery.client.simple.instances}), by service id.
+	 */
+	record DiscoveryInstances(Map<String, List<Instance>> instances) {
+
+		static final String PREFIX = "spring.cloud.discovery.client.simple";
+
+		record Instance(URI uri) {
+		}
+
 	}
 
 	@EnableConfigurationProperties({ TokenServerProperties.class, io.wxhub.tokenserver.system.WeChatProperties.class,

@@ -1,12 +1,15 @@
 package io.wxhub.system.deploy;
 
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.convert.DurationStyle;
 
 import static io.wxhub.system.deploy.DeploymentFiles.at;
 import static io.wxhub.system.deploy.DeploymentFiles.read;
@@ -113,9 +116,48 @@ class ComposeWiringTests {
 				}
 			}
 		}));
-		assertThat(this.compose.module(host("api-proxy", "API_PROXY_TOKEN_SERVER_URL"))).isEqualTo("token-server");
 		assertThat(this.compose.module(host("message-service", "MESSAGE_SERVICE_API_PROXY_URL")))
 			.isEqualTo("api-proxy");
+	}
+
+	@Test
+	void theApiProxyKnowsEveryTokenServerReplica() {
+		Pattern instance = Pattern.compile("SPRING_CLOUD_DISCOVERY_CLIENT_SIMPLE_INSTANCES_TOKEN_SERVER_(\\d+)_URI");
+		Map<String, String> environment = this.compose.environment("api-proxy");
+		List<String> hosts = environment.keySet()
+			.stream()
+			.filter((variable) -> instance.matcher(variable).matches())
+			.sorted()
+			.map((variable) -> host("api-proxy", variable))
+			.toList();
+		List<String> replicas = this.compose.javaServices()
+			.entrySet()
+			.stream()
+			.filter((service) -> service.getValue().equals("token-server"))
+			.map(Map.Entry::getKey)
+			.sorted()
+			.toList();
+		assertThat(replicas).hasSizeGreaterThanOrEqualTo(2);
+		assertThat(hosts).as("the api-proxy's token-server instances").isEqualTo(replicas);
+		assertThat(this.compose.dependencies("api-proxy")).containsKeys(replicas.toArray(String[]::new));
+		assertThat(environment).as("no single URL besides the list").doesNotContainKey("API_PROXY_TOKEN_SERVER_URL");
+	}
+
+	@Test
+	void javaServicesGetLongerToStopThanTheirShutdownTimeout() {
+		this.compose.javaServices().forEach((name, module) -> {
+			Map<String, Object> config = serviceConfig(module);
+			// graceful is Spring Boot's default
+			assertThat(at(config, "server.shutdown")).as(module + " shuts down gracefully").isIn("graceful", null);
+			Object timeout = at(config, "spring.lifecycle.timeout-per-shutdown-phase");
+			// Spring Boot's default, when the service does not set it
+			Duration shutdown = (timeout != null) ? DurationStyle.detectAndParse(String.valueOf(timeout))
+					: Duration.ofSeconds(30);
+			Object grace = this.compose.get(name).get("stop_grace_period");
+			assertThat(grace).as(name + " stop_grace_period").isNotNull();
+			assertThat(DurationStyle.detectAndParse(String.valueOf(grace))).as(name + " stop_grace_period")
+				.isGreaterThan(shutdown);
+		});
 	}
 
 	@Test

@@ -118,6 +118,26 @@ final class ServiceProcess {
 		}
 	}
 
+	/** {@code kill -TERM}, without waiting: the service shuts down as it sees fit. */
+	void terminate() {
+		this.process.destroy();
+	}
+
+	/** Whether the process ended within {@code timeout}. */
+	boolean exitsWithin(Duration timeout) throws InterruptedException {
+		return this.process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+	}
+
+	/** What the process wrote so far. */
+	String output() {
+		try {
+			return Files.readString(ROOT.resolve("system-tests/target/e2e/" + this.name + ".log"));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	void stop() {
 		this.process.destroy();
 		try {
