@@ -5,11 +5,11 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 
+import io.wxhub.domains.WeChatDomains;
 import io.wxhub.protocol.error.WeChatError;
 import io.wxhub.protocol.error.WeChatException;
 import io.wxhub.tokenserver.system.TokenServerProperties;
 import io.wxhub.tokenserver.system.TokenServerProperties.App;
-import io.wxhub.tokenserver.system.WeChatProperties;
 import io.wxhub.tokenserver.upstream.IssuedToken;
 import io.wxhub.tokenserver.upstream.WeChatTokenClient;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,7 +27,7 @@ class ScriptedWeChat extends WeChatTokenClient {
 	private int issued;
 
 	ScriptedWeChat(TokenServerProperties properties) {
-		super(new WeChatProperties("http://127.0.0.1:9"), properties, JsonMapper.builder().build());
+		super(WeChatDomains.single("http://127.0.0.1:9"), properties, JsonMapper.builder().build());
 	}
 
 	/** Refuses the next calls with these errors, in order. */
