@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 
 import io.wxhub.apiproxy.system.ApiProxyProperties;
+import io.wxhub.domains.WeChatDomainsProperties;
 import io.wxhub.messageservice.system.MessageServiceProperties;
 import io.wxhub.redis.RedisConnectionProperties;
 import io.wxhub.redis.RedissonProperties;
@@ -31,17 +32,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ComposeEnvironmentBindingTests {
 
 	/** Per module: its configuration properties, by prefix. */
-	private static final Map<String, Map<String, Class<?>>> PROPERTIES = Map.of("token-server",
-			Map.of("token-server", TokenServerProperties.class, "wechat",
-					io.wxhub.tokenserver.system.WeChatProperties.class, "spring.data.redis",
-					RedisConnectionProperties.class, "wxhub.redis", RedissonProperties.class),
-			"api-proxy",
-			Map.of("api-proxy", ApiProxyProperties.class, "wechat", io.wxhub.apiproxy.system.WeChatProperties.class,
-					"spring.data.redis", RedisConnectionProperties.class, "wxhub.redis", RedissonProperties.class),
-			"message-service",
-			Map.of("message-service", MessageServiceProperties.class, "spring.data.redis",
-					RedisConnectionProperties.class, "wxhub.redis", RedissonProperties.class),
-			"sandbox", Map.of("sandbox", SandboxProperties.class));
+	private static final Map<String, Map<String, Class<?>>> PROPERTIES = Map
+		.of("token-server",
+				Map.of("token-server", TokenServerProperties.class, "wechat", WeChatDomainsProperties.class,
+						"spring.data.redis", RedisConnectionProperties.class, "wxhub.redis", RedissonProperties.class),
+				"api-proxy",
+				Map.of("api-proxy", ApiProxyProperties.class, "wechat", WeChatDomainsProperties.class,
+						"spring.data.redis", RedisConnectionProperties.class, "wxhub.redis", RedissonProperties.class),
+				"message-service",
+				Map.of("message-service", MessageServiceProperties.class, "spring.data.redis",
+						RedisConnectionProperties.class, "wxhub.redis", RedissonProperties.class),
+				"sandbox", Map.of("sandbox", SandboxProperties.class));
 
 	private static final Map<String, Class<?>> CONFIGURATIONS = Map.of("token-server", TokenServer.class, "api-proxy",
 			ApiProxy.class, "message-service", MessageService.class, "sandbox", Sandbox.class);
@@ -127,13 +128,13 @@ class ComposeEnvironmentBindingTests {
 		return resolved;
 	}
 
-	@EnableConfigurationProperties({ TokenServerProperties.class, io.wxhub.tokenserver.system.WeChatProperties.class,
+	@EnableConfigurationProperties({ TokenServerProperties.class, WeChatDomainsProperties.class,
 			RedisConnectionProperties.class, RedissonProperties.class })
 	static class TokenServer {
 
 	}
 
-	@EnableConfigurationProperties({ ApiProxyProperties.class, io.wxhub.apiproxy.system.WeChatProperties.class,
+	@EnableConfigurationProperties({ ApiProxyProperties.class, WeChatDomainsProperties.class,
 			RedisConnectionProperties.class, RedissonProperties.class })
 	static class ApiProxy {
 
