@@ -76,9 +76,6 @@ public enum CallOutcome {
 			if (cause instanceof HttpTimeoutException || cause instanceof SocketTimeoutException) {
 				return TIMEOUT;
 			}
-			if (cause.getCause() == cause) {
-				break;
-			}
 		}
 		return BROKEN;
 	}
