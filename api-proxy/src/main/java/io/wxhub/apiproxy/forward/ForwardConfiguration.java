@@ -1,12 +1,10 @@
 package io.wxhub.apiproxy.forward;
 
-import java.net.URI;
-
 import io.wxhub.apiproxy.admission.Admission;
 import io.wxhub.apiproxy.admission.PathRules;
 import io.wxhub.apiproxy.system.ApiProxyProperties;
-import io.wxhub.apiproxy.system.WeChatProperties;
 import io.wxhub.apiproxy.tokens.AccessTokens;
+import io.wxhub.domains.WeChatDomains;
 
 import org.springframework.boot.reactor.netty.NettyReactiveWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -22,10 +20,9 @@ import org.springframework.http.client.ReactorResourceFactory;
 class ForwardConfiguration {
 
 	@Bean(destroyMethod = "close")
-	WeChatClient weChatClient(WeChatProperties wechat, ApiProxyProperties properties,
-			ReactorResourceFactory resources) {
-		WeChatClient client = new WeChatClient(URI.create(wechat.apiBaseUrl()), properties.connectTimeout(),
-				properties.readTimeout(), null, resources.getLoopResources());
+	WeChatClient weChatClient(WeChatDomains domains, ApiProxyProperties properties, ReactorResourceFactory resources) {
+		WeChatClient client = new WeChatClient(domains, properties.connectTimeout(), properties.readTimeout(), null,
+				resources.getLoopResources());
 		client.warmup();
 		return client;
 	}

@@ -1,6 +1,7 @@
 package io.wxhub.apiproxy.forward;
 
 import io.netty.handler.timeout.ReadTimeoutException;
+import io.wxhub.domains.CallOutcome;
 
 /** No answer came from WeChat. */
 final class UpstreamFailure extends RuntimeException {
@@ -16,22 +17,29 @@ final class UpstreamFailure extends RuntimeException {
 
 	}
 
-	private final Kind kind;
+	private final CallOutcome outcome;
 
-	private UpstreamFailure(Kind kind, Throwable cause) {
-		super(kind.name(), cause, false, false);
-		this.kind = kind;
+	private UpstreamFailure(CallOutcome outcome, Throwable cause) {
+		super(outcome.name(), cause, false, false);
+		this.outcome = outcome;
 	}
 
 	static UpstreamFailure of(Throwable cause) {
 		if (cause instanceof UpstreamFailure known) {
 			return known;
 		}
-		return new UpstreamFailure((cause instanceof ReadTimeoutException) ? Kind.TIMEOUT : Kind.UNREACHABLE, cause);
+		CallOutcome outcome = (cause instanceof ReadTimeoutException) ? CallOutcome.TIMEOUT
+				: CallOutcome.ofFailure(cause);
+		return new UpstreamFailure(outcome, cause);
 	}
 
 	Kind kind() {
-		return this.kind;
+		return (this.outcome == CallOutcome.TIMEOUT) ? Kind.TIMEOUT : Kind.UNREACHABLE;
+	}
+
+	/** How the call to the domain ended: whether it may have reached WeChat. */
+	CallOutcome outcome() {
+		return this.outcome;
 	}
 
 }

@@ -28,10 +28,10 @@ class ComposeConfigurationTests {
 
 	/** Per module: what has no default, or only a demo default, in its yml. */
 	private static final Map<String, List<String>> REQUIRED = Map.of("token-server",
-			List.of("WECHAT_API_BASE_URL", "TOKEN_SERVER_APPS_0_APP_ID", "TOKEN_SERVER_APPS_0_SECRET",
+			List.of("WECHAT_API_BASE_URLS", "TOKEN_SERVER_APPS_0_APP_ID", "TOKEN_SERVER_APPS_0_SECRET",
 					"TOKEN_SERVER_CLIENTS_0_ID", "TOKEN_SERVER_CLIENTS_0_KEY", "TOKEN_SERVER_CLIENTS_0_APPS"),
 			"api-proxy",
-			List.of("WECHAT_API_BASE_URL", "API_PROXY_SIGNING_KEY",
+			List.of("WECHAT_API_BASE_URLS", "API_PROXY_SIGNING_KEY",
 					"SPRING_CLOUD_DISCOVERY_CLIENT_SIMPLE_INSTANCES_TOKEN_SERVER_0_URI",
 					"API_PROXY_TOKEN_SERVER_CLIENT_KEY", "API_PROXY_CLIENTS_0_ID", "API_PROXY_CLIENTS_0_KEY",
 					"API_PROXY_CLIENTS_0_APPS", "API_PROXY_CLIENTS_0_ALLOW"),
@@ -115,12 +115,14 @@ class ComposeConfigurationTests {
 		}
 		assertThat(sandbox.get("SANDBOX_ACCOUNTS_0_CALLBACK_URL"))
 			.isEqualTo("http://gateway/wx/" + messageService.get("MESSAGE_SERVICE_APPS_0_APP_ID"));
-		// WeChat by default, the sandbox when .env says so (the demo)
+		// WeChat's primary and backup domain by default, the sandbox when .env says so
+		// (the
+		// demo, through the one-entry shorthand)
 		for (String service : List.of("token-server-1", "api-proxy")) {
-			assertThat(this.compose.environment(service).get("WECHAT_API_BASE_URL")).as(service)
-				.isEqualTo("${WECHAT_API_BASE_URL:-https://api.weixin.qq.com}");
+			assertThat(this.compose.environment(service).get("WECHAT_API_BASE_URLS")).as(service)
+				.isEqualTo("${WECHAT_API_BASE_URLS:-https://api.weixin.qq.com,https://api2.weixin.qq.com}");
 		}
-		assertThat(DeploymentFiles.envExample()).containsEntry("WECHAT_API_BASE_URL",
+		assertThat(DeploymentFiles.envExample()).containsEntry("WECHAT_API_BASE_URLS",
 				"http://sandbox:" + this.compose.port("sandbox"));
 	}
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 
 import io.wxhub.apiproxy.system.ApiProxyProperties;
+import io.wxhub.domains.WeChatDomainsProperties;
 import io.wxhub.messageservice.system.MessageServiceProperties;
 import io.wxhub.redis.RedisConnectionProperties;
 import io.wxhub.redis.RedissonProperties;
@@ -33,11 +34,10 @@ class ComposeEnvironmentBindingTests {
 
 	/** Per module: its configuration properties, by prefix. */
 	private static final Map<String, Map<String, Class<?>>> PROPERTIES = Map.of("token-server",
-			Map.of("token-server", TokenServerProperties.class, "wechat",
-					io.wxhub.tokenserver.system.WeChatProperties.class, "spring.data.redis",
-					RedisConnectionProperties.class, "wxhub.redis", RedissonProperties.class),
+			Map.of("token-server", TokenServerProperties.class, "wechat", WeChatDomainsProperties.class,
+					"spring.data.redis", RedisConnectionProperties.class, "wxhub.redis", RedissonProperties.class),
 			"api-proxy",
-			Map.of("api-proxy", ApiProxyProperties.class, "wechat", io.wxhub.apiproxy.system.WeChatProperties.class,
+			Map.of("api-proxy", ApiProxyProperties.class, "wechat", WeChatDomainsProperties.class,
 					"spring.data.redis", RedisConnectionProperties.class, "wxhub.redis", RedissonProperties.class,
 					DiscoveryInstances.PREFIX, DiscoveryInstances.class),
 			"message-service",
@@ -180,13 +180,13 @@ class ComposeEnvironmentBindingTests {
 
 	}
 
-	@EnableConfigurationProperties({ TokenServerProperties.class, io.wxhub.tokenserver.system.WeChatProperties.class,
+	@EnableConfigurationProperties({ TokenServerProperties.class, WeChatDomainsProperties.class,
 			RedisConnectionProperties.class, RedissonProperties.class })
 	static class TokenServer {
 
 	}
 
-	@EnableConfigurationProperties({ ApiProxyProperties.class, io.wxhub.apiproxy.system.WeChatProperties.class,
+	@EnableConfigurationProperties({ ApiProxyProperties.class, WeChatDomainsProperties.class,
 			RedisConnectionProperties.class, RedissonProperties.class })
 	static class ApiProxy {
 

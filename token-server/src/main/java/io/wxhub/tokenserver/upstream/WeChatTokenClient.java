@@ -5,11 +5,12 @@ import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
+import io.wxhub.domains.DomainFailoverInterceptor;
+import io.wxhub.domains.WeChatDomains;
 import io.wxhub.protocol.error.WeChatError;
 import io.wxhub.protocol.error.WeChatException;
 import io.wxhub.tokenserver.system.TokenServerProperties;
 import io.wxhub.tokenserver.system.TokenServerProperties.App;
-import io.wxhub.tokenserver.system.WeChatProperties;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -21,9 +22,10 @@ import org.springframework.web.client.RestClientException;
 
 /**
  * One call to WeChat's token endpoints: {@code GET /cgi-bin/token},
- * {@code POST /cgi-bin/stable_token} and {@code GET /cgi-bin/ticket/getticket}. No
- * retries here; the refresher decides those. WeChat's refusals, and failures of the
- * transport as {@code -1}, are thrown as {@link WeChatException}.
+ * {@code POST /cgi-bin/stable_token} and {@code GET /cgi-bin/ticket/getticket}, on
+ * WeChat's current domain. No retries here, the refresher decides those; only a call
+ * whose connection could not open moves to the next domain at once. WeChat's refusals,
+ * and failures of the transport as {@code -1}, are thrown as {@link WeChatException}.
  */
 @Component
 public class WeChatTokenClient {
@@ -32,11 +34,17 @@ public class WeChatTokenClient {
 
 	private final ObjectMapper json;
 
-	public WeChatTokenClient(WeChatProperties wechat, TokenServerProperties properties, ObjectMapper json) {
+	public WeChatTokenClient(WeChatDomains domains, TokenServerProperties properties, ObjectMapper json) {
 		HttpClient http = HttpClient.newBuilder().connectTimeout(properties.upstream().timeout()).build();
 		JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http);
 		factory.setReadTimeout(properties.upstream().timeout());
-		this.rest = RestClient.builder().baseUrl(wechat.apiBaseUrl()).requestFactory(factory).build();
+		// Built on the primary; the interceptor sends each call to the current domain and
+		// moves a call whose connection could not open to the next one.
+		this.rest = RestClient.builder()
+			.baseUrl(domains.primary().baseUrl())
+			.requestFactory(factory)
+			.requestInterceptor(new DomainFailoverInterceptor(domains))
+			.build();
 		this.json = json;
 	}
 

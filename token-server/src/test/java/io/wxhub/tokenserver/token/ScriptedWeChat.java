@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.Set;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.wxhub.domains.WeChatDomains;
 import io.wxhub.protocol.error.WeChatError;
 import io.wxhub.protocol.error.WeChatException;
 import io.wxhub.tokenserver.system.TokenServerProperties;
 import io.wxhub.tokenserver.system.TokenServerProperties.App;
-import io.wxhub.tokenserver.system.WeChatProperties;
 import io.wxhub.tokenserver.upstream.IssuedToken;
 import io.wxhub.tokenserver.upstream.WeChatTokenClient;
 import tools.jackson.databind.json.JsonMapper;
@@ -39,7 +39,7 @@ class ScriptedWeChat extends WeChatTokenClient {
 	private int issued;
 
 	ScriptedWeChat(TokenServerProperties properties) {
-		super(new WeChatProperties("http://127.0.0.1:9"), properties, JsonMapper.builder().build());
+		super(WeChatDomains.single("http://127.0.0.1:9"), properties, JsonMapper.builder().build());
 	}
 
 	/** A liveness check that asks this WeChat, its windows kept in memory. */
