@@ -12,6 +12,7 @@ import io.wxhub.messageservice.system.MessageServiceProperties;
 import io.wxhub.redis.RedisConnectionProperties;
 import io.wxhub.redis.RedissonProperties;
 import io.wxhub.sandbox.system.SandboxProperties;
+import io.wxhub.support.discovery.DiscoveryInstancesFromEnvironment;
 import io.wxhub.tokenserver.system.TokenServerProperties;
 import org.junit.jupiter.api.Test;
 
@@ -136,14 +137,8 @@ class ComposeEnvironmentBindingTests {
 			.filter((source) -> !source.getName().equals(COMPOSE)
 					&& !source.getName().equals("configurationProperties"))
 			.forEach(sources::addLast);
-		// as the service's own environment post-processor does
-		if (module.equals("api-proxy")) {
-			new io.wxhub.apiproxy.system.DiscoveryInstancesFromEnvironment().postProcessEnvironment(environment, null);
-		}
-		if (module.equals("message-service")) {
-			new io.wxhub.messageservice.system.DiscoveryInstancesFromEnvironment().postProcessEnvironment(environment,
-					null);
-		}
+		// as every service's environment post-processor does
+		new DiscoveryInstancesFromEnvironment().postProcessEnvironment(environment, null);
 		Binder binder = Binder.get(environment);
 		Map<String, Object> bound = new LinkedHashMap<>();
 		PROPERTIES.get(module).forEach((prefix, type) -> bound.put(prefix, binder.bindOrCreate(prefix, type)));

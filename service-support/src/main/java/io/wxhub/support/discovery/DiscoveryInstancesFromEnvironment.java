@@ -1,4 +1,4 @@
-package io.wxhub.apiproxy.system;
+package io.wxhub.support.discovery;
 
 import java.util.LinkedHashMap;
 import java.util.List;
