@@ -73,9 +73,10 @@ class WeChatDomainFailoverIntegrationTests {
 					"--token-server.redis-prefix=" + prefix, "--token-server.apps[0].app-id=" + APP,
 					"--token-server.apps[0].secret=" + APP_SECRET, "--token-server.clients[0].id=proxy",
 					"--token-server.clients[0].key=" + TOKEN_SERVER_KEY, "--token-server.clients[0].apps[0]=" + APP,
-					// forced refreshes of a fresh token are what the test drives
-					"--token-server.min-forced-interval=0s", "--token-server.upstream.initial-backoff=50ms",
-					"--token-server.upstream.max-backoff=200ms")));
+					// forced refreshes of a fresh token are what the test drives; one
+					// liveness check for the whole test keeps the counts exact
+					"--token-server.min-forced-interval=0s", "--token-server.liveness-check-interval=1h",
+					"--token-server.upstream.initial-backoff=50ms", "--token-server.upstream.max-backoff=200ms")));
 		proxy = url(ApiProxyApplication.builder()
 			.run(concat(wechat, "--server.port=0", "--spring.data.redis.url=" + TestRedis.url(),
 					"--api-proxy.redis-prefix=" + prefix, "--api-proxy.token-server.url=" + tokenServer,
@@ -110,11 +111,15 @@ class WeChatDomainFailoverIntegrationTests {
 		for (int i = 0; i < 20; i++) {
 			assertThat(domainIpThroughProxy(token)).as("call %d", i).isEqualTo(200);
 		}
+		// the token killed behind wxhub's back: the liveness check (through the backup,
+		// once) finds it dead, and it is refreshed through the backup
 		String rejected = currentToken();
+		killBehindOurBack();
 		String refreshed = refresh(rejected);
 		assertThat(refreshed).isNotEqualTo(rejected);
+		killBehindOurBack();
 		assertThat(refresh(refreshed)).isNotEqualTo(refreshed);
-		assertThat(seenBy(backupPort, "/cgi-bin/get_api_domain_ip")).isEqualTo(20);
+		assertThat(seenBy(backupPort, "/cgi-bin/get_api_domain_ip")).isEqualTo(20 + 1);
 		assertThat(seenBy(backupPort, "/cgi-bin/token")).isEqualTo(2);
 		assertThat(domainInUse(proxy)).isEqualTo(backup());
 		assertThat(domainInUse(tokenServer)).isEqualTo(backup());
@@ -132,7 +137,7 @@ class WeChatDomainFailoverIntegrationTests {
 		assertThat(seenBy(primaryPort, "/cgi-bin/get_api_domain_ip")).as("the call after the probe's")
 			.isGreaterThanOrEqualTo(2);
 		assertThat(seenBy(primaryPort, "/cgi-bin/token")).isEqualTo(primaryTokens + 1);
-		assertThat(seenBy(backupPort, "/cgi-bin/get_api_domain_ip")).isEqualTo(20);
+		assertThat(seenBy(backupPort, "/cgi-bin/get_api_domain_ip")).isEqualTo(20 + 1);
 		assertThat(switches(proxy, backup(), primary())).isEqualTo(1);
 	}
 
@@ -166,6 +171,20 @@ class WeChatDomainFailoverIntegrationTests {
 			.newBuilder(java.net.URI.create(tokenServer + "/v1/apps/" + APP + "/access-token"))
 			.header("Authorization", "Bearer " + TOKEN_SERVER_KEY)
 			.GET())).path("accessToken").asString();
+	}
+
+	/**
+	 * Two {@code /cgi-bin/token} calls by someone else, on the sandbox's own port: the
+	 * token wxhub holds is dead at once.
+	 */
+	private static void killBehindOurBack() {
+		for (int i = 0; i < 2; i++) {
+			HttpResponse<String> rotated = send(java.net.http.HttpRequest
+				.newBuilder(java.net.URI.create(sandbox + "/sandbox/apps/" + APP + "/third-party-token"))
+				.header("Content-Type", "application/json")
+				.POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"mode\":\"classic\"}")));
+			assertThat(rotated.statusCode()).as(rotated.body()).isEqualTo(200);
+		}
 	}
 
 	private static String refresh(String rejected) {
