@@ -1,5 +1,8 @@
 package io.wxhub.apiproxy.forward;
 
+import java.util.concurrent.CompletableFuture;
+
+import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.wxhub.apiproxy.admission.Admission;
@@ -8,6 +11,7 @@ import io.wxhub.apiproxy.admission.PathRules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
 import reactor.netty.http.server.HttpServerRoutes;
@@ -60,13 +64,29 @@ final class ForwardRoute implements NettyRouteProvider {
 				return Mono.just(ProxyAnswers.problem(413, "body-too-large", "Request body too large",
 						"Request bodies are limited to " + this.maxBody + " bytes", target.rawPath()));
 			}
-			return Mono.fromCompletionStage(this.admission.decide(target.rawPath(), target.rawQuery()))
-				.flatMap((decision) -> decided(request, decision, read.bytes(), started));
+			return decision(request, target).flatMap((decision) -> decided(request, decision, read.bytes(), started));
 		}).onErrorResume((ex) -> {
 			log.error("Forwarding {} failed", target.rawPath(), ex);
 			return Mono.just(ProxyAnswers.problem(500, "internal-server-error", "Internal Server Error",
 					"Internal Server Error", target.rawPath()));
 		}).flatMap((answer) -> answer.writeTo(response));
+	}
+
+	/**
+	 * The admission's decision, on the event loop of the caller's connection: a decision
+	 * that waited for Redis (a rate limit) completes on Redisson's I/O thread, which must
+	 * not run the relay, the audit or the answer (anything slow there holds up every
+	 * Redis reply).
+	 */
+	private Mono<Decision> decision(HttpServerRequest request, RequestTarget target) {
+		CompletableFuture<Decision> decided = this.admission.decide(target.rawPath(), target.rawQuery())
+			.toCompletableFuture();
+		if (decided.isDone()) {
+			return Mono.fromFuture(decided);
+		}
+		EventLoop[] loop = new EventLoop[1];
+		request.withConnection((connection) -> loop[0] = connection.channel().eventLoop());
+		return Mono.fromFuture(decided).publishOn(Schedulers.fromExecutor(loop[0]));
 	}
 
 	private Mono<Answer> decided(HttpServerRequest request, Decision decision, byte[] body, long started) {
