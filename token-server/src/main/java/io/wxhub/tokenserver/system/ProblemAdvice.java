@@ -21,7 +21,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice
 class ProblemAdvice extends ResponseEntityExceptionHandler {
 
-	private static final String TYPE_BASE = "urn:wxhub:problem:";
+	/** The start of every problem type of this service. */
+	static final String TYPE_BASE = "urn:wxhub:problem:";
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> accessDenied(AccessDeniedException ex) {

@@ -3,6 +3,10 @@ package io.wxhub.tokenserver.token;
 import java.time.Clock;
 import java.time.Instant;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.wxhub.tokenserver.client.CallerKeys;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -22,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/v1/apps/{appId}/access-token")
+@Tag(name = "access token")
 class AccessTokenController {
 
 	private final TokenService tokens;
@@ -36,17 +41,27 @@ class AccessTokenController {
 		this.clock = clock;
 	}
 
+	@Operation(operationId = "getAccessToken", summary = "The app's access token",
+			description = "Served from memory while valid, never waiting on WeChat then. "
+					+ "Cache it until expiresAt; the server refreshes it ahead of expiry.")
 	@GetMapping
 	AccessTokenResponse get(@PathVariable String appId,
-			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
+			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.AUTHORIZATION,
+					required = false) String authorization) {
 		this.callers.authorize(authorization, appId);
 		return AccessTokenResponse.of(appId, this.tokens.get(new TokenKey(appId, TokenKind.ACCESS_TOKEN)),
 				this.clock.instant());
 	}
 
+	@Operation(operationId = "refreshAccessToken", summary = "Compare-and-refresh after WeChat rejected a token",
+			description = "Call it when WeChat answers 40001, 40014 or 42001 to a call made with the token. "
+					+ "When the current token differs from the rejected one, the current one is answered at once; "
+					+ "otherwise it is replaced only once WeChat confirms it dead. "
+					+ "Every replica answers the same token: one refresh cluster-wide.")
 	@PostMapping("/refresh")
 	AccessTokenResponse refresh(@PathVariable String appId,
-			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.AUTHORIZATION,
+					required = false) String authorization,
 			@Valid @RequestBody RefreshRequest request) {
 		this.callers.authorize(authorization, appId);
 		StoredToken token = this.tokens.refreshRejected(new TokenKey(appId, TokenKind.ACCESS_TOKEN),
@@ -59,11 +74,19 @@ class AccessTokenController {
 	 *
 	 * @param rejectedToken the token WeChat refused
 	 */
-	record RefreshRequest(@NotBlank @Size(max = 1024) String rejectedToken) {
+	record RefreshRequest(@Schema(description = "The token WeChat refused",
+			example = "EXAMPLE_REJECTED_ACCESS_TOKEN") @NotBlank @Size(max = 1024) String rejectedToken) {
 	}
 
 	/** An access token and when it expires. */
-	record AccessTokenResponse(String appId, String accessToken, String expiresAt, long expiresIn) {
+	@Schema(description = "An access token and when it expires",
+			requiredProperties = { "appId", "accessToken", "expiresAt", "expiresIn" })
+	record AccessTokenResponse(@Schema(description = "The app", example = "wx0123456789abcdef") String appId,
+			@Schema(description = "WeChat's access_token", example = "EXAMPLE_ACCESS_TOKEN") String accessToken,
+			@Schema(description = "When the server stops serving it (WeChat's expiry less a margin), "
+					+ "an ISO-8601 instant in UTC: cache it until then", format = "date-time",
+					example = "2026-03-01T09:58:59Z") String expiresAt,
+			@Schema(description = "Seconds left until expiresAt", example = "7139") long expiresIn) {
 
 		static AccessTokenResponse of(String appId, StoredToken token, Instant now) {
 			return new AccessTokenResponse(appId, token.value(), token.expiresAt().toString(),

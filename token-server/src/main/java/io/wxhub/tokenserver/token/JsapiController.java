@@ -3,6 +3,10 @@ package io.wxhub.tokenserver.token;
 import java.net.URI;
 import java.time.Clock;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.wxhub.protocol.signature.JsSdkSignature;
 import io.wxhub.protocol.signature.Nonces;
 import io.wxhub.tokenserver.client.CallerKeys;
@@ -24,6 +28,7 @@ import org.springframework.web.server.ResponseStatusException;
 /** Ready-made {@code wx.config} signatures for a page URL, made with the jsapi ticket. */
 @RestController
 @RequestMapping("/v1/apps/{appId}")
+@Tag(name = "tickets")
 class JsapiController {
 
 	private final TokenService tokens;
@@ -38,9 +43,12 @@ class JsapiController {
 		this.clock = clock;
 	}
 
+	@Operation(operationId = "signJsapi", summary = "A wx.config signature for a page URL",
+			description = "Signed with the app's current jsapi ticket, a fresh nonce and the current time.")
 	@PostMapping("/jsapi-signature")
 	SignatureResponse signature(@PathVariable String appId,
-			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.AUTHORIZATION,
+					required = false) String authorization,
 			@Valid @RequestBody SignatureRequest request) {
 		this.callers.authorize(authorization, appId);
 		try {
@@ -61,12 +69,19 @@ class JsapiController {
 	 *
 	 * @param url the full page URL (a {@code #fragment} is ignored, as WeChat requires)
 	 */
-	record SignatureRequest(@NotBlank @Size(max = 2048) @Pattern(regexp = "https?://\\S+",
-			message = "must be an absolute http(s) URL") String url) {
+	record SignatureRequest(@Schema(description = "The full page URL; a #fragment is ignored",
+			example = "https://example.com/page?x=1") @NotBlank @Size(max = 2048) @Pattern(regexp = "https?://\\S+",
+					message = "must be an absolute http(s) URL") String url) {
 	}
 
 	/** What {@code wx.config} needs besides the appId. */
-	record SignatureResponse(String appId, long timestamp, String nonceStr, String signature) {
+	@Schema(description = "What wx.config needs: appId, timestamp, nonceStr, signature",
+			requiredProperties = { "appId", "timestamp", "nonceStr", "signature" })
+	record SignatureResponse(@Schema(description = "The app", example = "wx0123456789abcdef") String appId,
+			@Schema(description = "Seconds since the epoch", example = "1772352000") long timestamp,
+			@Schema(description = "A random string", example = "Wm3WZYTPz0wzccnW") String nonceStr,
+			@Schema(description = "SHA-1 of the ticket, nonceStr, timestamp and url, in hex",
+					example = "0f9de62fce790f9a083d5c99e95740ceb90c27ed") String signature) {
 	}
 
 }

@@ -2,6 +2,10 @@ package io.wxhub.tokenserver.token;
 
 import java.time.Clock;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.wxhub.tokenserver.client.CallerKeys;
 
 import org.springframework.http.HttpHeaders;
@@ -17,6 +21,7 @@ import org.springframework.web.server.ResponseStatusException;
  * {@code /v1/apps/{appId}/wx-card-ticket} (see {@link TokenKind#ticketNamed}).
  */
 @RestController
+@Tag(name = "tickets")
 class TicketController {
 
 	private final TokenService tokens;
@@ -31,9 +36,14 @@ class TicketController {
 		this.clock = clock;
 	}
 
+	@Operation(operationId = "getTicket", summary = "The app's jsapi or wx-card ticket",
+			description = "jsapi-ticket is the JS-SDK ticket (getticket?type=jsapi), wx-card-ticket the card ticket "
+					+ "(type=wx_card). Fetched on first demand, then kept fresh; cache it until expiresAt.")
 	@GetMapping("/v1/apps/{appId}/{name}-ticket")
-	TicketResponse ticket(@PathVariable String appId, @PathVariable String name,
-			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
+	TicketResponse ticket(@PathVariable String appId,
+			@Parameter(schema = @Schema(ref = "#/components/schemas/TicketName")) @PathVariable String name,
+			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.AUTHORIZATION,
+					required = false) String authorization) {
 		this.callers.authorize(authorization, appId);
 		TokenKind kind = TokenKind.ticketNamed(name)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No ticket named " + name));
@@ -43,7 +53,14 @@ class TicketController {
 	}
 
 	/** A ticket and when it expires. */
-	record TicketResponse(String appId, String ticket, String expiresAt, long expiresIn) {
+	@Schema(description = "A ticket and when it expires",
+			requiredProperties = { "appId", "ticket", "expiresAt", "expiresIn" })
+	record TicketResponse(@Schema(description = "The app", example = "wx0123456789abcdef") String appId,
+			@Schema(description = "WeChat's ticket", example = "EXAMPLE_JSAPI_TICKET") String ticket,
+			@Schema(description = "When the server stops serving it (WeChat's expiry less a margin), "
+					+ "an ISO-8601 instant in UTC: cache it until then", format = "date-time",
+					example = "2026-03-01T09:58:59Z") String expiresAt,
+			@Schema(description = "Seconds left until expiresAt", example = "7139") long expiresIn) {
 	}
 
 }

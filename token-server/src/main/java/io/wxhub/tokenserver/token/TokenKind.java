@@ -48,15 +48,22 @@ public enum TokenKind {
 	}
 
 	/**
-	 * The ticket whose read is {@code /v1/apps/{appId}/<name>-ticket}: the ticket type
-	 * with {@code -} for {@code _} ({@code jsapi}, {@code wx-card}).
+	 * The name of this ticket in {@code /v1/apps/{appId}/<name>-ticket}: the ticket type
+	 * with {@code -} for {@code _} ({@code jsapi}, {@code wx-card}); null for the access
+	 * token.
+	 */
+	public String ticketName() {
+		return isTicket() ? this.ticketType.replace('_', '-') : null;
+	}
+
+	/**
+	 * The ticket whose read is {@code /v1/apps/{appId}/<name>-ticket}.
 	 * @param name the name in the path
 	 * @return the kind, or empty when no ticket has that name
+	 * @see #ticketName()
 	 */
 	public static Optional<TokenKind> ticketNamed(String name) {
-		return Arrays.stream(values())
-			.filter((kind) -> kind.isTicket() && kind.ticketType.replace('_', '-').equals(name))
-			.findFirst();
+		return Arrays.stream(values()).filter((kind) -> kind.isTicket() && kind.ticketName().equals(name)).findFirst();
 	}
 
 }

@@ -15,6 +15,8 @@ class TokenKindTests {
 		assertThat(TokenKind.ticketNamed("wx-card")).contains(TokenKind.WX_CARD_TICKET);
 		assertThat(TokenKind.ticketNamed("wx_card")).isEmpty();
 		assertThat(TokenKind.ticketNamed("access")).isEmpty();
+		assertThat(Arrays.stream(TokenKind.values()).map(TokenKind::ticketName)).containsExactly(null, "jsapi",
+				"wx-card");
 	}
 
 	@Test
