@@ -78,6 +78,9 @@ final class TokenServerTransport {
 			.handle((response, error) -> read(call, reader, url, response, unwrap(error)))
 			.thenCompose((result) -> {
 				if (result.failure() != null) {
+					if (index + 1 < order.size()) {
+						this.metrics.failover(call.kind());
+					}
 					return attempt(call, reader, order, index + 1, result.failure());
 				}
 				return (result.refusal() != null) ? CompletableFuture.failedFuture(result.refusal())
@@ -102,8 +105,9 @@ final class TokenServerTransport {
 				return new Result<>(value, null, null);
 			}
 			catch (RuntimeException ex) {
+				// not kept as the cause: a parser's message may quote the body
 				return next(call, url,
-						new Failure(status, null, ex, "HTTP " + status + " without a token server answer"));
+						new Failure(status, null, null, "HTTP " + status + " without a token server answer"));
 			}
 		}
 		Problem problem = Answers.problem(response.body());
@@ -115,7 +119,6 @@ final class TokenServerTransport {
 	}
 
 	private <T> Result<T> next(Call call, URI url, Failure failure) {
-		this.metrics.failover(call.kind());
 		Level level = this.replicas.failed(url) ? Level.WARNING : Level.DEBUG;
 		log.log(level,
 				"Token server {0} gave no answer to the {1} request ({2}); it is tried after the other URLs for {3} s",

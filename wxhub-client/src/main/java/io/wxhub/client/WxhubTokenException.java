@@ -13,8 +13,10 @@ import java.time.Duration;
  * <li>503: no valid credential now ({@code urn:wxhub:problem:no-valid-token}), with
  * {@link #retryAfter()}, and WeChat's {@link #errcode()} and {@link #errmsg()} when
  * WeChat's refusal is the cause;
- * <li>{@link #status()} 0: no token server answered (connection failures, timeouts, or
- * 5xx answers that were not the token server's own), the cause attached.
+ * <li>{@link #status()} 0: no usable answer: no token server answered (connection
+ * failures, timeouts, 5xx answers that were not the token server's own; the last cause
+ * attached), the answer had expired on arrival (clocks far apart), or the waiting thread
+ * was interrupted.
  * </ul>
  * Neither the client key nor a token is ever part of its message.
  */
@@ -60,7 +62,7 @@ public class WxhubTokenException extends RuntimeException {
 
 	/**
 	 * The token server's HTTP status.
-	 * @return 401, 403, 404, 503…; 0 when no token server answered
+	 * @return 401, 403, 404, 503…; 0 without a usable answer
 	 */
 	public int status() {
 		return this.status;
