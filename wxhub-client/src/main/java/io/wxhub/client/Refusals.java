@@ -13,9 +13,11 @@ import io.wxhub.client.TokenServerTransport.Failure;
 
 /**
  * Builds the {@link WxhubTokenException} of a refusal or of a request no URL answered.
- * The client key is masked wherever it might appear.
+ * The client key is masked in whatever the token server wrote.
  */
 final class Refusals {
+
+	private static final int MASKED_KEY_LENGTH = 8;
 
 	private final String clientKey;
 
@@ -37,18 +39,21 @@ final class Refusals {
 		if (problem == null) {
 			return new WxhubTokenException(message.toString(), status, null, null, null, null, null, retryAfter, null);
 		}
-		append(message, " ", problem.title());
-		append(message, ": ", problem.detail());
+		String title = mask(problem.title());
+		String detail = mask(problem.detail());
+		String errmsg = mask(problem.errmsg());
+		append(message, " ", title);
+		append(message, ": ", detail);
 		if (problem.errcode() != null) {
 			message.append(" (WeChat errcode ").append(problem.errcode());
-			append(message, ": ", problem.errmsg());
+			append(message, ": ", errmsg);
 			message.append(')');
 		}
 		if (retryAfter != null) {
 			message.append("; retry after ").append(retryAfter.toSeconds()).append(" s");
 		}
-		return new WxhubTokenException(mask(message.toString()), status, problem.type(), mask(problem.title()),
-				mask(problem.detail()), problem.errcode(), mask(problem.errmsg()), retryAfter, null);
+		return new WxhubTokenException(message.toString(), status, problem.type(), title, detail, problem.errcode(),
+				errmsg, retryAfter, null);
 	}
 
 	/** None of the {@code tried} URLs answered; {@code last} is why the last did not. */
@@ -57,7 +62,7 @@ final class Refusals {
 				+ ((tried == 1) ? " URL" : " URLs") + " tried; the last: " + ((last != null) ? last.reason() : "none")
 				+ ")";
 		Problem problem = (last != null) ? last.problem() : null;
-		return new WxhubTokenException(mask(message), 0, (problem != null) ? problem.type() : null,
+		return new WxhubTokenException(message, 0, (problem != null) ? problem.type() : null,
 				(problem != null) ? mask(problem.title()) : null, (problem != null) ? mask(problem.detail()) : null,
 				null, null, null, (last != null) ? last.cause() : null);
 	}
@@ -85,8 +90,14 @@ final class Refusals {
 		}
 	}
 
+	/**
+	 * The token server's text with the client key masked, should it ever quote it. A key
+	 * shorter than {@value #MASKED_KEY_LENGTH} characters is no secret worth garbling
+	 * every message for.
+	 */
 	private String mask(String text) {
-		return (text != null && !this.clientKey.isEmpty()) ? text.replace(this.clientKey, "***") : text;
+		return (text != null && this.clientKey.length() >= MASKED_KEY_LENGTH) ? text.replace(this.clientKey, "***")
+				: text;
 	}
 
 	private static void append(StringBuilder message, String separator, String text) {

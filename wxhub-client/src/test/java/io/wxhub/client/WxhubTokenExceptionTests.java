@@ -77,6 +77,21 @@ class WxhubTokenExceptionTests {
 	}
 
 	@Test
+	void aShortClientKeyDoesNotGarbleMessages() {
+		this.server.answer(TOKEN_PATH, () -> StubTokenServer.problem(403, "forbidden",
+				"App not allowed for this client", "Client k may not read app wx1", null, Map.of()));
+		WxhubTokens tokens = WxhubTokens.builder().urls(List.of(this.server.url())).clientKey("k").build();
+		try {
+			tokens.accessToken("wx1");
+		}
+		catch (WxhubTokenException ex) {
+			assertThat(ex.getMessage()).contains("token server", "access-token", "Client k may not");
+			return;
+		}
+		throw new AssertionError("no refusal");
+	}
+
+	@Test
 	void badArgumentsAreRefusedBeforeAnyRequest() {
 		WxhubTokens tokens = WxhubTokens.builder().urls(List.of(this.server.url())).clientKey("k").build();
 		assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(() -> tokens.accessToken("wx1/../x"));
