@@ -17,9 +17,9 @@ import java.util.Map;
 
 /**
  * One service's executable jar running as a real process, its output in
- * {@code target/e2e/}.
+ * {@code target/e2e/}. Public for the other system-test packages.
  */
-final class ServiceProcess {
+public final class ServiceProcess {
 
 	static final Path ROOT = Path.of("").toAbsolutePath().getParent();
 
@@ -38,7 +38,7 @@ final class ServiceProcess {
 	}
 
 	/** Starts {@code module}'s jar as {@code name} on a free port. */
-	static ServiceProcess start(String module, String name, Map<String, String> env, List<String> args) {
+	public static ServiceProcess start(String module, String name, Map<String, String> env, List<String> args) {
 		int port = freePort();
 		try {
 			Path jar;
@@ -60,7 +60,7 @@ final class ServiceProcess {
 		}
 	}
 
-	String url() {
+	public String url() {
 		return "http://127.0.0.1:" + this.port;
 	}
 
@@ -81,7 +81,7 @@ final class ServiceProcess {
 	 * Waits for {@code /actuator/health/readiness}; fails the test if the process dies or
 	 * is slow.
 	 */
-	ServiceProcess awaitReady() {
+	public ServiceProcess awaitReady() {
 		Instant deadline = Instant.now().plus(Duration.ofSeconds(150));
 		HttpRequest probe = HttpRequest.newBuilder(URI.create(url() + "/actuator/health/readiness"))
 			.timeout(Duration.ofSeconds(2))
@@ -138,7 +138,7 @@ final class ServiceProcess {
 		}
 	}
 
-	void stop() {
+	public void stop() {
 		this.process.destroy();
 		try {
 			if (!this.process.waitFor(Duration.ofSeconds(15).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
@@ -151,7 +151,7 @@ final class ServiceProcess {
 		}
 	}
 
-	static int freePort() {
+	public static int freePort() {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
 		}
