@@ -13,7 +13,9 @@ import java.util.Map;
 /**
  * Runs wxhub locally with one command: an embedded Redis unless {@code REDIS_URL} is set,
  * the sandbox as WeChat, and the services wired to it with the demo accounts and keys.
- * Prints the URLs and a first curl line; Ctrl-C stops every process it started.
+ * Prints the URLs and a first curl line; Ctrl-C stops every process it started. With
+ * {@code --sample}, also the sample internal app ({@code samples/internal-app}: WxJava
+ * with its tokens from the token server).
  */
 public final class Launcher {
 
@@ -37,23 +39,40 @@ public final class Launcher {
 
 	private static final int MESSAGE_SERVICE_PORT = 8083;
 
+	private static final int SAMPLE_PORT = 8084;
+
+	static final String SAMPLE_FLAG = "--sample";
+
 	private final List<ServiceProcess> started = new ArrayList<>();
 
 	private LocalRedis redis;
 
 	public static void main(String[] args) throws Exception {
 		Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
+		List<String> flags = (args.length > 1) ? List.of(args).subList(1, args.length) : List.of();
+		for (String flag : flags) {
+			if (!SAMPLE_FLAG.equals(flag)) {
+				System.err.println("Unknown option " + flag + "; the only one is " + SAMPLE_FLAG
+						+ " (also start the sample internal app)");
+				System.exit(2);
+			}
+		}
 		Launcher launcher = new Launcher();
 		Runtime.getRuntime().addShutdownHook(new Thread(launcher::stopAll, "wxhub-shutdown"));
-		if (!launcher.startAll(root)) {
+		if (!launcher.startAll(root, flags.contains(SAMPLE_FLAG))) {
 			System.err.println("wxhub did not come up; see the logs/ folder.");
 			System.exit(1);
 		}
 		Thread.currentThread().join();
 	}
 
-	boolean startAll(Path root) throws InterruptedException {
-		for (int port : new int[] { SANDBOX_PORT, TOKEN_SERVER_PORT, API_PROXY_PORT, MESSAGE_SERVICE_PORT }) {
+	boolean startAll(Path root, boolean withSample) throws InterruptedException {
+		List<Integer> ports = new ArrayList<>(
+				List.of(SANDBOX_PORT, TOKEN_SERVER_PORT, API_PROXY_PORT, MESSAGE_SERVICE_PORT));
+		if (withSample) {
+			ports.add(SAMPLE_PORT);
+		}
+		for (int port : ports) {
 			if (inUse(port)) {
 				// Otherwise a running wxhub would answer our readiness probes while our
 				// own processes die on the taken port.
@@ -76,7 +95,13 @@ public final class Launcher {
 				|| !start(root, "message-service", MESSAGE_SERVICE_PORT, messages)) {
 			return false;
 		}
-		printWelcome();
+		// its demo profile: the token server's demo client key and the demo account, with
+		// WxJava calling WeChat (the sandbox) directly
+		if (withSample && !start(root, "samples/internal-app", SAMPLE_PORT, Map.of("SPRING_PROFILES_ACTIVE", "demo",
+				"WX_MP_HOSTS_API_HOST", local(SANDBOX_PORT), "WXHUB_TOKEN_SERVER_URLS", local(TOKEN_SERVER_PORT)))) {
+			return false;
+		}
+		printWelcome(withSample);
 		return true;
 	}
 
@@ -105,7 +130,7 @@ public final class Launcher {
 		}
 	}
 
-	private void printWelcome() {
+	private void printWelcome(boolean withSample) {
 		System.out.println();
 		System.out.println("wxhub is up (Redis: " + this.redis.description() + ")");
 		for (ServiceProcess service : this.started) {
@@ -123,6 +148,11 @@ public final class Launcher {
 		System.out.println(
 				"  curl -s -X POST -H 'Content-Type: application/json' -d '{\"msgType\":\"text\",\"content\":\"微博\"}' "
 						+ local(SANDBOX_PORT) + "/sandbox/apps/" + DEMO_APP + "/followers/" + DEMO_FOLLOWER + "/send");
+		if (withSample) {
+			System.out.println("The sample internal app (WxJava, tokens from the token server):");
+			System.out.println("  curl -s -X POST " + local(SAMPLE_PORT) + "/menu");
+			System.out.println("  curl -s '" + local(SAMPLE_PORT) + "/jsapi-signature?url=https://example.com/page'");
+		}
 		System.out.println();
 		System.out.println("Logs in logs/. Ctrl-C stops everything.");
 	}

@@ -34,13 +34,16 @@ final class ServiceProcess {
 	}
 
 	/**
-	 * Starts {@code NAME/target/NAME-*-exec.jar} with the given environment. The services
-	 * keep little long-lived state and make garbage per request: a large young generation
+	 * Starts {@code DIR/target/NAME-*-exec.jar} with the given environment, where
+	 * {@code DIR} is the module's directory ({@code token-server},
+	 * {@code samples/internal-app}) and {@code NAME} its last segment. The services keep
+	 * little long-lived state and make garbage per request: a large young generation
 	 * makes collections rare (under load one every 1–2 s instead of several a second),
 	 * which keeps the pauses out of the 99th percentile of latency.
 	 */
-	static ServiceProcess start(Path root, String name, int port, Map<String, String> env) {
-		Path jar = findJar(root.resolve(name).resolve("target"), name);
+	static ServiceProcess start(Path root, String module, int port, Map<String, String> env) {
+		String name = Path.of(module).getFileName().toString();
+		Path jar = findJar(root.resolve(module).resolve("target"), name);
 		Path log = root.resolve("logs").resolve(name + ".log");
 		try {
 			Files.createDirectories(log.getParent());

@@ -74,6 +74,11 @@ final class TokenServerStack implements AutoCloseable {
 		return this.tokenServer.url();
 	}
 
+	/** WeChat's (the sandbox's) URL. */
+	String sandboxUrl() {
+		return this.sandbox.url();
+	}
+
 	/** A client of the token server with the demo client's key. */
 	WxhubTokens.Builder client() {
 		return WxhubTokens.builder().urls(List.of(url())).clientKey(KEY);

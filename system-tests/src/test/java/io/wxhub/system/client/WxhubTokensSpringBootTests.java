@@ -52,8 +52,10 @@ class WxhubTokensSpringBootTests {
 		}
 	}
 
+	// WxJava's starter is on this module's class path for WxJavaStarterTests; this app
+	// uses the client alone
 	@Configuration(proxyBeanMethods = false)
-	@EnableAutoConfiguration
+	@EnableAutoConfiguration(excludeName = "com.binarywang.spring.starter.wxjava.mp.config.WxMpAutoConfiguration")
 	static class TinyApp {
 
 	}

@@ -129,7 +129,7 @@ public final class ServiceProcess {
 	}
 
 	/** What the process wrote so far. */
-	String output() {
+	public String output() {
 		try {
 			return Files.readString(ROOT.resolve("system-tests/target/e2e/" + this.name + ".log"));
 		}
