@@ -175,7 +175,7 @@ class WxhubTokensAutoConfigurationTests {
 		Map<String, JsonNode> properties = new java.util.HashMap<>();
 		metadata.path("properties").forEach((property) -> properties.put(property.path("name").asString(), property));
 		assertThat(properties).containsOnlyKeys("wxhub.token-server.urls", "wxhub.token-server.client-key",
-				"wxhub.token-server.connect-timeout", "wxhub.token-server.read-timeout");
+				"wxhub.token-server.connect-timeout", "wxhub.token-server.read-timeout", "wxhub.wxjava.enabled");
 		properties.values()
 			.forEach((property) -> assertThat(property.path("description").asString()).as(property.toString())
 				.isNotBlank());
