@@ -41,6 +41,8 @@ public final class Launcher {
 
 	private static final int SAMPLE_PORT = 8084;
 
+	private static final int WEB_AUTH_PORT = 8085;
+
 	static final String SAMPLE_FLAG = "--sample";
 
 	private final List<ServiceProcess> started = new ArrayList<>();
@@ -68,7 +70,7 @@ public final class Launcher {
 
 	boolean startAll(Path root, boolean withSample) throws InterruptedException {
 		List<Integer> ports = new ArrayList<>(
-				List.of(SANDBOX_PORT, TOKEN_SERVER_PORT, API_PROXY_PORT, MESSAGE_SERVICE_PORT));
+				List.of(SANDBOX_PORT, TOKEN_SERVER_PORT, API_PROXY_PORT, MESSAGE_SERVICE_PORT, WEB_AUTH_PORT));
 		if (withSample) {
 			ports.add(SAMPLE_PORT);
 		}
@@ -90,9 +92,16 @@ public final class Launcher {
 		proxy.put("TOKEN_SERVER_URL", local(TOKEN_SERVER_PORT));
 		Map<String, String> messages = new LinkedHashMap<>(common);
 		messages.put("API_PROXY_URL", local(API_PROXY_PORT));
+		// the broker: the sandbox stands for open.weixin.qq.com too; its demo page is a
+		// web app
+		Map<String, String> webAuth = new LinkedHashMap<>(proxy);
+		webAuth.put("API_PROXY_URL", local(API_PROXY_PORT));
+		webAuth.put("WECHAT_OPEN_BASE_URL", local(SANDBOX_PORT));
+		webAuth.put("WEB_AUTH_PUBLIC_URL", local(WEB_AUTH_PORT));
 		if (!start(root, "sandbox", SANDBOX_PORT, Map.of()) || !start(root, "token-server", TOKEN_SERVER_PORT, common)
 				|| !start(root, "api-proxy", API_PROXY_PORT, proxy)
-				|| !start(root, "message-service", MESSAGE_SERVICE_PORT, messages)) {
+				|| !start(root, "message-service", MESSAGE_SERVICE_PORT, messages)
+				|| !start(root, "web-auth", WEB_AUTH_PORT, webAuth)) {
 			return false;
 		}
 		// its demo profile: the token server's demo client key and the demo account, with
@@ -148,6 +157,8 @@ public final class Launcher {
 		System.out.println(
 				"  curl -s -X POST -H 'Content-Type: application/json' -d '{\"msgType\":\"text\",\"content\":\"微博\"}' "
 						+ local(SANDBOX_PORT) + "/sandbox/apps/" + DEMO_APP + "/followers/" + DEMO_FOLLOWER + "/send");
+		System.out.println("Web authorization (网页授权) in a browser, with a demo internal page:");
+		System.out.println("  " + local(WEB_AUTH_PORT) + "/demo/");
 		if (withSample) {
 			System.out.println("The sample internal app (WxJava, tokens from the token server):");
 			System.out.println("  curl -s -X POST " + local(SAMPLE_PORT) + "/menu");

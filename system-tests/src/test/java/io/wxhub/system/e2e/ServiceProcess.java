@@ -39,7 +39,15 @@ public final class ServiceProcess {
 
 	/** Starts {@code module}'s jar as {@code name} on a free port. */
 	public static ServiceProcess start(String module, String name, Map<String, String> env, List<String> args) {
-		int port = freePort();
+		return start(module, name, freePort(), env, args);
+	}
+
+	/**
+	 * Starts {@code module}'s jar as {@code name} on {@code port} (for a service that
+	 * must know its own URL, such as a public one).
+	 */
+	public static ServiceProcess start(String module, String name, int port, Map<String, String> env,
+			List<String> args) {
 		try {
 			Path jar;
 			try (var files = Files.list(ROOT.resolve(module).resolve("target"))) {
