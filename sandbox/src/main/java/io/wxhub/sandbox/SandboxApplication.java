@@ -5,8 +5,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
- * The sandbox: an emulator of WeChat's {@code api.weixin.qq.com} for development, tests
- * and demos. All of its state lives in memory, so several instances can run in one JVM.
+ * The sandbox: an emulator of WeChat's {@code api.weixin.qq.com}, and of the web
+ * authorization page of {@code open.weixin.qq.com}, for development, tests and demos. All
+ * of its state lives in memory, so several instances can run in one JVM.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

@@ -37,6 +37,21 @@ public class AccountAuthenticator {
 		if (!CLIENT_CREDENTIAL.equals(grantType)) {
 			throw WeChatErrors.of(WeChatErrorCode.INVALID_GRANT_TYPE);
 		}
+		Account account = verifySecret(appId, secret);
+		if (!new IpWhitelist(account.ipWhitelist()).admits(callerIp)) {
+			throw WeChatErrors.invalidIp(callerIp);
+		}
+		return account;
+	}
+
+	/**
+	 * Checks an AppID and its AppSecret, as every call that carries the secret does.
+	 * @param appId the {@code appid}
+	 * @param secret the {@code secret}
+	 * @return the account
+	 * @throws WeChatException 41002, 41004, 40013 or 40125
+	 */
+	public Account verifySecret(String appId, String secret) {
 		if (appId == null || appId.isEmpty()) {
 			throw WeChatErrors.of(WeChatErrorCode.APPID_MISSING);
 		}
@@ -47,9 +62,6 @@ public class AccountAuthenticator {
 		if (!MessageDigest.isEqual(account.secret().getBytes(StandardCharsets.UTF_8),
 				secret.getBytes(StandardCharsets.UTF_8))) {
 			throw WeChatErrors.of(WeChatErrorCode.INVALID_APPSECRET);
-		}
-		if (!new IpWhitelist(account.ipWhitelist()).admits(callerIp)) {
-			throw WeChatErrors.invalidIp(callerIp);
 		}
 		return account;
 	}

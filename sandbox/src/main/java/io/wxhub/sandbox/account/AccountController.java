@@ -27,11 +27,13 @@ class AccountController {
 		return AccountView.of(this.accounts.require(appId));
 	}
 
-	record AccountView(String appId, String originalId, String callbackUrl, String mode, List<String> ipWhitelist) {
+	record AccountView(String appId, String originalId, String callbackUrl, String mode, List<String> ipWhitelist,
+			String name, String openPlatformAccount, List<String> webAuthDomains) {
 
 		static AccountView of(Account account) {
 			return new AccountView(account.appId(), account.originalId(), account.callbackUrl(),
-					account.mode().name().toLowerCase(), account.ipWhitelist());
+					account.mode().name().toLowerCase(), account.ipWhitelist(), account.displayName(),
+					account.openPlatformAccount(), account.webAuthDomains());
 		}
 
 	}

@@ -31,8 +31,9 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Errors of {@code /cgi-bin/**} are answered as WeChat does (HTTP 200 with errcode and
- * errmsg); errors of {@code /sandbox/**} as {@code application/problem+json}.
+ * Errors of {@code /cgi-bin/**} and {@code /sns/**} are answered as WeChat does (HTTP 200
+ * with errcode and errmsg); errors of {@code /sandbox/**} as
+ * {@code application/problem+json}.
  */
 @RestControllerAdvice
 class SandboxExceptionHandler extends ResponseEntityExceptionHandler {

@@ -77,17 +77,34 @@ public record SandboxProperties(@DefaultValue @Valid List<Account> accounts,
 	 * @param mode the message encryption mode
 	 * @param ipWhitelist caller IPs or CIDR ranges allowed to fetch tokens; empty = no
 	 * check
+	 * @param name the account's name, shown on the web authorization page; the original
+	 * id, else the AppID, when not set
+	 * @param openPlatformAccount the Open Platform account it is bound to, if any: its
+	 * followers then have a {@code unionid}
+	 * @param webAuthDomains the web authorization domains (网页授权域名): the hosts a
+	 * {@code redirect_uri} may have; empty = any host
 	 */
 	public record Account(@NotBlank String appId, @NotBlank String secret, String originalId,
 			@Pattern(regexp = "https?://.+") String callbackUrl, String token,
 			@Pattern(regexp = "[A-Za-z0-9]{43}") String aesKey, @DefaultValue("plain") Mode mode,
-			@DefaultValue List<String> ipWhitelist) {
+			@DefaultValue List<String> ipWhitelist, String name, String openPlatformAccount,
+			@DefaultValue List<@NotBlank String> webAuthDomains) {
 
 		public Account {
 			if (mode != Mode.PLAIN && (aesKey == null || token == null)) {
 				throw new IllegalArgumentException(
 						"sandbox account " + appId + " needs token and aes-key in mode " + mode.name().toLowerCase());
 			}
+		}
+
+		/**
+		 * @return the name the web authorization page shows
+		 */
+		public String displayName() {
+			if (this.name != null && !this.name.isBlank()) {
+				return this.name;
+			}
+			return (this.originalId != null && !this.originalId.isBlank()) ? this.originalId : this.appId;
 		}
 
 	}

@@ -28,8 +28,16 @@ public class CredentialGenerator {
 	 * @return a fresh random value
 	 */
 	public String next(CredentialKind kind) {
-		int length = kind.isAccessToken() ? TOKEN_LENGTH : TICKET_LENGTH;
-		StringBuilder value = new StringBuilder(length).append(PREFIX);
+		return mint(PREFIX, kind.isAccessToken() ? TOKEN_LENGTH : TICKET_LENGTH);
+	}
+
+	/**
+	 * @param prefix what the value starts with
+	 * @param length its total length
+	 * @return a fresh random value of URL-safe characters
+	 */
+	public String mint(String prefix, int length) {
+		StringBuilder value = new StringBuilder(length).append(prefix);
 		while (value.length() < length) {
 			value.append(ALPHABET.charAt(this.random.nextInt(ALPHABET.length())));
 		}

@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import io.wxhub.protocol.error.WeChatErrorCode;
 import io.wxhub.sandbox.system.SandboxProperties;
 import io.wxhub.sandbox.system.SandboxState;
+import io.wxhub.sandbox.wechat.TokenOwners;
 
 import org.springframework.stereotype.Component;
 
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Component;
  * whether a presented one is usable now.
  */
 @Component
-public class CredentialLedger implements SandboxState {
+public class CredentialLedger implements SandboxState, TokenOwners {
 
 	private final Map<String, CredentialSlot> slots = new ConcurrentHashMap<>();
 
@@ -88,6 +89,7 @@ public class CredentialLedger implements SandboxState {
 	 * @param value any presented token or ticket
 	 * @return the app it was issued to, valid or not
 	 */
+	@Override
 	public Optional<String> ownerOf(String value) {
 		CredentialSlot slot = (value != null) ? this.slotsByValue.get(value) : null;
 		return Optional.ofNullable(slot)

@@ -3,12 +3,17 @@ package io.wxhub.sandbox.wechat;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * The API paths the sandbox serves, as WeChat names them (no host, leading slash).
+ * The API paths the sandbox serves, as WeChat names them (no host, leading slash): those
+ * of {@code api.weixin.qq.com} and the web authorization page of
+ * {@code open.weixin.qq.com}.
  */
 public final class CgiPaths {
 
-	/** Prefix of every emulated WeChat API. */
+	/** Prefix of the emulated WeChat APIs that take the account's access token. */
 	public static final String PREFIX = "/cgi-bin/";
+
+	/** Prefix of the web authorization APIs, which take a user's access token. */
+	public static final String SNS_PREFIX = "/sns/";
 
 	/** Classic access token. */
 	public static final String TOKEN = "/cgi-bin/token";
@@ -67,6 +72,21 @@ public final class CgiPaths {
 	/** Parametric QR codes. */
 	public static final String QRCODE_CREATE = "/cgi-bin/qrcode/create";
 
+	/** Web authorization: a code for a user's access token. */
+	public static final String SNS_ACCESS_TOKEN = "/sns/oauth2/access_token";
+
+	/** Web authorization: a refresh token for a fresh user access token. */
+	public static final String SNS_REFRESH_TOKEN = "/sns/oauth2/refresh_token";
+
+	/** Web authorization: the profile of the user who consented. */
+	public static final String SNS_USERINFO = "/sns/userinfo";
+
+	/** Web authorization: whether a user access token is valid. */
+	public static final String SNS_AUTH = "/sns/auth";
+
+	/** The web authorization page ({@code open.weixin.qq.com}). */
+	public static final String OAUTH2_AUTHORIZE = "/connect/oauth2/authorize";
+
 	private CgiPaths() {
 	}
 
@@ -80,10 +100,12 @@ public final class CgiPaths {
 
 	/**
 	 * @param request a request
-	 * @return whether it addresses an emulated WeChat API
+	 * @return whether it addresses an emulated WeChat API ({@code /cgi-bin/**} or
+	 * {@code /sns/**}), answered in WeChat's JSON
 	 */
 	public static boolean isCgi(HttpServletRequest request) {
-		return of(request).startsWith(PREFIX);
+		String path = of(request);
+		return path.startsWith(PREFIX) || path.startsWith(SNS_PREFIX);
 	}
 
 }

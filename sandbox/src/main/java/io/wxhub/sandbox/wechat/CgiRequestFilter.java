@@ -3,6 +3,8 @@ package io.wxhub.sandbox.wechat;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Objects;
 import java.util.function.UnaryOperator;
 
 import jakarta.servlet.FilterChain;
@@ -14,7 +16,6 @@ import io.wxhub.protocol.error.WeChatError;
 import io.wxhub.sandbox.fault.Fault;
 import io.wxhub.sandbox.fault.FaultRegistry;
 import io.wxhub.sandbox.inspect.CallCounter;
-import io.wxhub.sandbox.token.CredentialLedger;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,8 +27,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Sees every request to a WeChat API first: counts it for its app and path, then applies
- * a pending fault (delay, errcode, HTTP status) before the API itself runs.
+ * Sees every request to a WeChat API ({@code /cgi-bin/**}, {@code /sns/**}) first: counts
+ * it for its app and path, then applies a pending fault (delay, errcode, HTTP status)
+ * before the API itself runs. The app is the {@code appid} parameter, or the owner of the
+ * access token (the account's or a user's).
  */
 @Component
 class CgiRequestFilter extends OncePerRequestFilter {
@@ -38,14 +41,14 @@ class CgiRequestFilter extends OncePerRequestFilter {
 
 	private final FaultRegistry faults;
 
-	private final CredentialLedger ledger;
+	private final List<TokenOwners> tokenOwners;
 
 	private final JsonMapper jsonMapper;
 
-	CgiRequestFilter(CallCounter calls, FaultRegistry faults, CredentialLedger ledger, JsonMapper jsonMapper) {
+	CgiRequestFilter(CallCounter calls, FaultRegistry faults, List<TokenOwners> tokenOwners, JsonMapper jsonMapper) {
 		this.calls = calls;
 		this.faults = faults;
-		this.ledger = ledger;
+		this.tokenOwners = tokenOwners;
 		this.jsonMapper = jsonMapper;
 	}
 
@@ -79,7 +82,12 @@ class CgiRequestFilter extends OncePerRequestFilter {
 			appId = bodyAppId(cached.body());
 		}
 		if (isBlank(appId)) {
-			appId = this.ledger.ownerOf(parameter.apply("access_token")).orElse(UNKNOWN_APP);
+			String token = parameter.apply("access_token");
+			appId = this.tokenOwners.stream()
+				.map((owners) -> owners.ownerOf(token).orElse(null))
+				.filter(Objects::nonNull)
+				.findFirst()
+				.orElse(UNKNOWN_APP);
 		}
 		return appId;
 	}

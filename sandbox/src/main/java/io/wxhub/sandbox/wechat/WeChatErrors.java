@@ -26,7 +26,8 @@ public final class WeChatErrors {
 			WeChatErrorCode.INVALID_BUTTON_NAME_SIZE, WeChatErrorCode.CLEAR_QUOTA_LIMIT);
 
 	private static final Set<WeChatErrorCode> RID_AFTER_COMMA = EnumSet.of(WeChatErrorCode.INVALID_APPSECRET,
-			WeChatErrorCode.API_UNAUTHORIZED);
+			WeChatErrorCode.API_UNAUTHORIZED, WeChatErrorCode.INVALID_CODE, WeChatErrorCode.CODE_BEEN_USED,
+			WeChatErrorCode.INVALID_REFRESH_TOKEN);
 
 	private static final String UNKNOWN = "unknown error";
 

@@ -22,6 +22,9 @@ class SandboxControlTests extends SandboxTestSupport {
 		assertThat(first.path("appId").asString()).isEqualTo(APP);
 		assertThat(first.path("originalId").asString()).isEqualTo("gh_wxhubdemo01");
 		assertThat(first.path("mode").asString()).isEqualTo("safe");
+		assertThat(first.path("name").asString()).isEqualTo("wxhub 演示号");
+		assertThat(first.path("openPlatformAccount").asString()).isEqualTo("wxhub-demo-open-platform");
+		assertThat(reply.json().get(1).path("openPlatformAccount").isNull()).isTrue();
 		assertThat(reply.body()).doesNotContain(SECRET).doesNotContain("wxhubDemoEncodingAesKey");
 		assertThat(this.http.get("/sandbox/apps/{app}", APP2).json().path("mode").asString()).isEqualTo("plain");
 	}

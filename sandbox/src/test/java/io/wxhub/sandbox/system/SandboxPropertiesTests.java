@@ -39,11 +39,16 @@ class SandboxPropertiesTests {
 					"sandbox.accounts[0].mode=compatible", "sandbox.accounts[0].token=t",
 					"sandbox.accounts[0].aes-key=abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG",
 					"sandbox.accounts[0].callback-url=http://127.0.0.1:8083/wx/wxa",
-					"sandbox.accounts[0].ip-whitelist=10.0.0.1")
+					"sandbox.accounts[0].ip-whitelist=10.0.0.1", "sandbox.accounts[0].name=演示号",
+					"sandbox.accounts[0].open-platform-account=op1",
+					"sandbox.accounts[0].web-auth-domains=h5.example.com,www.example.com")
 			.run((context) -> {
 				SandboxProperties.Account account = context.getBean(SandboxProperties.class).accounts().get(0);
 				assertThat(account.mode()).isEqualTo(SandboxProperties.Mode.COMPATIBLE);
 				assertThat(account.ipWhitelist()).containsExactly("10.0.0.1");
+				assertThat(account.displayName()).isEqualTo("演示号");
+				assertThat(account.openPlatformAccount()).isEqualTo("op1");
+				assertThat(account.webAuthDomains()).containsExactly("h5.example.com", "www.example.com");
 			});
 	}
 

@@ -27,6 +27,10 @@ class WeChatErrorsTests {
 			.matches("invalid appsecret, rid: " + RID);
 		assertThat(WeChatErrors.error(WeChatErrorCode.API_UNAUTHORIZED).errmsg())
 			.matches("api unauthorized, rid: " + RID);
+		assertThat(WeChatErrors.error(WeChatErrorCode.INVALID_CODE).errmsg()).matches("invalid code, rid: " + RID);
+		assertThat(WeChatErrors.error(WeChatErrorCode.CODE_BEEN_USED).errmsg()).matches("code been used, rid: " + RID);
+		assertThat(WeChatErrors.error(WeChatErrorCode.INVALID_REFRESH_TOKEN).errmsg())
+			.matches("invalid refresh_token, rid: " + RID);
 		assertThat(WeChatErrors.error(WeChatErrorCode.SYSTEM_ERROR)).isEqualTo(new WeChatError(-1, "system error"));
 		assertThat(WeChatErrors.error(WeChatErrorCode.INVALID_APPID))
 			.isEqualTo(new WeChatError(40013, "invalid appid"));

@@ -10,8 +10,8 @@ import java.util.stream.Collectors;
  * The WeChat {@code errcode} values this platform handles, with the {@code errmsg} text
  * the server sends: the one table of codes and messages of every module (the sandbox
  * answers with these texts). Real {@code errmsg} values often carry a {@code rid: ...}
- * suffix, so match on {@link #code()} only. No wire text is confirmed for 40243, 76003,
- * 76022 and 89501-89507; their {@link #errmsg()} is descriptive.
+ * suffix, so match on {@link #code()} only. No wire text is confirmed for 40243, 41003,
+ * 42002, 76003, 76022 and 89501-89507; their {@link #errmsg()} is descriptive.
  */
 public enum WeChatErrorCode {
 
@@ -33,19 +33,25 @@ public enum WeChatErrorCode {
 	INVALID_BUTTON_URL_SIZE(40020, "invalid button url size"),
 	INVALID_SUB_MENU_LEVEL(40022, "invalid sub_menu level"),
 	INVALID_SUB_BUTTON_SIZE(40023, "invalid sub button size"),
+	INVALID_CODE(40029, "invalid code"),
+	INVALID_REFRESH_TOKEN(40030, "invalid refresh_token"),
 	INVALID_CHARSET(40033, "invalid charset. please check your request, if include \\uxxxx will create fail!"),
 	INVALID_TEMPLATE_ID(40037, "invalid template_id"),
 	INVALID_ACTION_INFO(40053, "invalid action info"),
 	INVALID_ARGS(40097, "invalid args"),
 	INVALID_APPSECRET(40125, "invalid appsecret"),
+	CODE_BEEN_USED(40163, "code been used"),
 	INVALID_IP(40164, "invalid ip, not in whitelist"),
 	APPSECRET_FROZEN(40243, "appsecret is frozen"),
 	ACCESS_TOKEN_MISSING(41001, "access_token missing"),
 	APPID_MISSING(41002, "appid missing"),
+	REFRESH_TOKEN_MISSING(41003, "refresh_token missing"),
 	APPSECRET_MISSING(41004, "appsecret missing"),
 	MEDIA_DATA_MISSING(41005, "media data missing"),
 	MEDIA_ID_MISSING(41006, "media_id missing"),
+	CODE_MISSING(41008, "missing code"),
 	ACCESS_TOKEN_EXPIRED(42001, "access_token expired"),
+	REFRESH_TOKEN_EXPIRED(42002, "refresh_token expired"),
 	REQUIRE_GET_METHOD(43001, "require GET method"),
 	REQUIRE_POST_METHOD(43002, "require POST method"),
 	REQUIRE_HTTPS(43003, "require https"),

@@ -17,10 +17,10 @@ class WeChatErrorCodeTests {
 	@Test
 	void listsEveryCodeThePlatformHandles() {
 		int[] required = { -1, 0, 40001, 40002, 40003, 40004, 40007, 40008, 40013, 40014, 40016, 40017, 40018, 40019,
-				40020, 40022, 40023, 40033, 40037, 40053, 40097, 40125, 40164, 40243, 41001, 41002, 41004, 41005, 41006,
-				42001, 43001, 43002, 43003, 43004, 44001, 44002, 44003, 44004, 45001, 45002, 45008, 45009, 45010, 45011,
-				45015, 45047, 46001, 46003, 46004, 47001, 47003, 48001, 48002, 48004, 48006, 50001, 50002, 50005, 76003,
-				76021, 76022, 89501, 89503, 89505, 89506, 89507 };
+				40020, 40022, 40023, 40029, 40030, 40033, 40037, 40053, 40097, 40125, 40163, 40164, 40243, 41001, 41002,
+				41003, 41004, 41005, 41006, 41008, 42001, 42002, 43001, 43002, 43003, 43004, 44001, 44002, 44003, 44004,
+				45001, 45002, 45008, 45009, 45010, 45011, 45015, 45047, 46001, 46003, 46004, 47001, 47003, 48001, 48002,
+				48004, 48006, 50001, 50002, 50005, 76003, 76021, 76022, 89501, 89503, 89505, 89506, 89507 };
 		for (int code : required) {
 			assertThat(WeChatErrorCode.of(code)).as("errcode %d", code).isPresent();
 			assertThat(WeChatErrorCode.of(code).get().code()).isEqualTo(code);
@@ -57,6 +57,9 @@ class WeChatErrorCodeTests {
 		assertThat(WeChatErrorCode.of(40097).get().errmsg()).isEqualTo("invalid args");
 		assertThat(WeChatErrorCode.of(44004).get().errmsg()).isEqualTo("empty content");
 		assertThat(WeChatErrorCode.of(76003).get().errmsg()).isEqualTo("invalid cgi_path, it must start with /");
+		assertThat(WeChatErrorCode.of(40029).get().errmsg()).isEqualTo("invalid code");
+		assertThat(WeChatErrorCode.of(40163).get().errmsg()).isEqualTo("code been used");
+		assertThat(WeChatErrorCode.of(40030).get().errmsg()).isEqualTo("invalid refresh_token");
 		assertThat(WeChatErrorCode.values()).allSatisfy((code) -> assertThat(code.errmsg()).isNotBlank());
 	}
 
