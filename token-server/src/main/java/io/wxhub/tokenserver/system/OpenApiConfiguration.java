@@ -49,7 +49,8 @@ class OpenApiConfiguration {
 		return new OpenAPI()
 			.info(new Info().title("wxhub token-server")
 				.version("1")
-				.description("Access tokens and JS-SDK tickets of WeChat Official Accounts, for internal callers. "
+				.description("Access tokens and JS-SDK tickets of WeChat Official Accounts, and the code exchange of "
+						+ "their web authorization, for internal callers. "
 						+ "Cache each answer until its expiresAt. When WeChat answers 40001, 40014 or 42001 to "
 						+ "a token, ask for a compare-and-refresh. Every replica answers the same tokens."))
 			.addSecurityItem(new SecurityRequirement().addList(CLIENT_KEY))
@@ -78,12 +79,22 @@ class OpenApiConfiguration {
 						"No such app is configured; for a ticket, also a name that is no ticket (without a type)",
 						ProblemAdvice.TYPE_BASE + "unknown-app", "Unknown app", 404,
 						"No app " + EXAMPLE_APP + " is configured", "access-token"))
-				.addResponses("NoValidToken", noValidToken()));
+				.addResponses("NoValidToken", noValidToken())
+				.addResponses("WeChatUnreachable",
+						problem("WeChat gave no usable answer: no connection, a 5xx, or a body that is no JSON object",
+								ProblemAdvice.TYPE_BASE + "upstream-unreachable", "WeChat is unreachable", 502,
+								"No answer from WeChat (unreachable)", "oauth2/access-token"))
+				.addResponses("WeChatTimeout",
+						problem("WeChat did not answer within token-server.upstream.timeout; the request may have "
+								+ "reached WeChat", ProblemAdvice.TYPE_BASE + "upstream-timeout",
+								"WeChat did not answer in time", 504, "No answer from WeChat (timeout)",
+								"oauth2/access-token")));
 	}
 
 	/**
-	 * Adds the answers every call shares (400 only to calls with a body) and describes
-	 * the {@code appId} path parameter.
+	 * Adds the answers every call shares (400 only to calls with a body, 503 only to
+	 * calls that declare no 5xx of their own) and describes the {@code appId} path
+	 * parameter.
 	 */
 	@Bean
 	OperationCustomizer sharedAnswers() {
@@ -92,10 +103,13 @@ class OpenApiConfiguration {
 			if (operation.getRequestBody() != null) {
 				responses.addApiResponse("400", ref("BadRequest"));
 			}
+			boolean ownServerErrors = responses.keySet().stream().anyMatch((status) -> status.startsWith("5"));
+			if (!ownServerErrors) {
+				responses.addApiResponse("503", ref("NoValidToken"));
+			}
 			responses.addApiResponse("401", ref("Unauthenticated"))
 				.addApiResponse("403", ref("Forbidden"))
-				.addApiResponse("404", ref("NotFound"))
-				.addApiResponse("503", ref("NoValidToken"));
+				.addApiResponse("404", ref("NotFound"));
 			operation.getParameters()
 				.stream()
 				.filter((parameter) -> "appId".equals(parameter.getName()))

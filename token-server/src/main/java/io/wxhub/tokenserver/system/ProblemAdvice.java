@@ -4,6 +4,7 @@ import java.net.URI;
 
 import io.wxhub.tokenserver.client.AccessDeniedException;
 import io.wxhub.tokenserver.token.NoValidTokenException;
+import io.wxhub.tokenserver.upstream.WeChatUnavailableException;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -16,7 +17,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 /**
  * Every error as {@code application/problem+json}: 401/403/404 for access, 503 with
  * {@code Retry-After} (and WeChat's errcode/errmsg where WeChat's refusal is the cause)
- * when no valid token can be served; Spring's own 4xx for malformed requests.
+ * when no valid token can be served; 502 or 504 when WeChat gave no answer to a call made
+ * for the caller (a code exchange); Spring's own 4xx for malformed requests.
  */
 @RestControllerAdvice
 class ProblemAdvice extends ResponseEntityExceptionHandler {
@@ -49,6 +51,17 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter))
 			.body(problem);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> weChatUnavailable(WeChatUnavailableException ex) {
+		if (ex.timedOut()) {
+			return ResponseEntity.status(HttpStatus.GATEWAY_TIMEOUT)
+				.body(problem(HttpStatus.GATEWAY_TIMEOUT, "upstream-timeout", "WeChat did not answer in time",
+						ex.getMessage()));
+		}
+		return ResponseEntity.status(HttpStatus.BAD_GATEWAY)
+			.body(problem(HttpStatus.BAD_GATEWAY, "upstream-unreachable", "WeChat is unreachable", ex.getMessage()));
 	}
 
 	private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {

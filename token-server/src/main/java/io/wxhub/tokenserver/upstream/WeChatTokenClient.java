@@ -1,11 +1,9 @@
 package io.wxhub.tokenserver.upstream;
 
 import java.io.IOException;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-import io.wxhub.domains.DomainFailoverInterceptor;
 import io.wxhub.domains.WeChatDomains;
 import io.wxhub.protocol.error.WeChatError;
 import io.wxhub.protocol.error.WeChatException;
@@ -15,7 +13,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
@@ -35,16 +32,7 @@ public class WeChatTokenClient {
 	private final ObjectMapper json;
 
 	public WeChatTokenClient(WeChatDomains domains, TokenServerProperties properties, ObjectMapper json) {
-		HttpClient http = HttpClient.newBuilder().connectTimeout(properties.upstream().timeout()).build();
-		JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http);
-		factory.setReadTimeout(properties.upstream().timeout());
-		// Built on the primary; the interceptor sends each call to the current domain and
-		// moves a call whose connection could not open to the next one.
-		this.rest = RestClient.builder()
-			.baseUrl(domains.primary().baseUrl())
-			.requestFactory(factory)
-			.requestInterceptor(new DomainFailoverInterceptor(domains))
-			.build();
+		this.rest = WeChatRest.create(domains, properties.upstream().timeout());
 		this.json = json;
 	}
 
