@@ -108,7 +108,7 @@ class WebAuthorizationBrowserTests {
 	@Test
 	void aReplayedStateAndAReusedCodeAreRefusedOnAPage() {
 		// the way to WeChat and back, without a browser, to keep the callback's URL
-		String toWeChat = location(WebAuthStack.get(authorize(stack.webAuth.url() + "/demo/")));
+		String toWeChat = location(WebAuthStack.get(authorize(stack.webAuth.url() + "/demo/page")));
 		String back = location(WebAuthStack.get(toWeChat.replace("#wechat_redirect", "")));
 		assertThat(back).startsWith(stack.webAuth.url() + "/oauth2/" + APP + "/callback?code=");
 		this.browser.get(back);
@@ -118,7 +118,7 @@ class WebAuthorizationBrowserTests {
 		assertThat(this.browser.findElement(By.id("refusal")).getDomAttribute("data-type")).isEqualTo("expired-state");
 
 		// the same code with a fresh state: WeChat refuses the used code (40163)
-		String fresh = location(WebAuthStack.get(authorize(stack.webAuth.url() + "/demo/")));
+		String fresh = location(WebAuthStack.get(authorize(stack.webAuth.url() + "/demo/page")));
 		String freshState = UriComponentsBuilder.fromUriString(fresh).build().getQueryParams().getFirst("state");
 		String code = UriComponentsBuilder.fromUriString(back).build().getQueryParams().getFirst("code");
 		this.browser.get(stack.webAuth.url() + "/oauth2/" + APP + "/callback?code=" + code + "&state=" + freshState);
