@@ -1,15 +1,15 @@
 # syntax=docker/dockerfile:1
 # One image per service, built from this one file:
 #   docker build --build-arg SERVICE=token-server -t wxhub/token-server .
-# SERVICE is one of token-server, api-proxy, message-service, sandbox (docker-compose.yml
-# passes it). The build runs in Docker, so the host needs no JDK or Maven.
+# SERVICE is one of token-server, api-proxy, message-service, web-auth, sandbox
+# (docker-compose.yml passes it). The build runs in Docker, so the host needs no JDK or Maven.
 
 # --- build: package the service's executable jar and split it into Spring Boot layers ---
 FROM maven:3.9-eclipse-temurin-17 AS build
 ARG SERVICE
 RUN case "$SERVICE" in \
-      token-server|api-proxy|message-service|sandbox) ;; \
-      *) echo "build arg SERVICE must be token-server, api-proxy, message-service or sandbox (got '$SERVICE')" >&2; exit 1 ;; \
+      token-server|api-proxy|message-service|web-auth|sandbox) ;; \
+      *) echo "build arg SERVICE must be token-server, api-proxy, message-service, web-auth or sandbox (got '$SERVICE')" >&2; exit 1 ;; \
     esac
 WORKDIR /src
 COPY . .

@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import io.wxhub.webauth.keys.SigningKeys;
 import org.junit.jupiter.api.Test;
 
 import static io.wxhub.system.deploy.ComposeServices.variable;
@@ -39,6 +40,10 @@ class ComposeConfigurationTests {
 			List.of("MESSAGE_SERVICE_API_PROXY_URL", "MESSAGE_SERVICE_API_PROXY_CLIENT_KEY",
 					"MESSAGE_SERVICE_APPS_0_APP_ID", "MESSAGE_SERVICE_APPS_0_ORIGINAL_ID",
 					"MESSAGE_SERVICE_APPS_0_TOKEN", "MESSAGE_SERVICE_APPS_0_AES_KEY"),
+			"web-auth",
+			List.of("WEB_AUTH_PUBLIC_URL", "WEB_AUTH_SIGNING_KEY", "TOKEN_SERVER_URL",
+					"WEB_AUTH_TOKEN_SERVER_CLIENT_KEY", "API_PROXY_URL", "WEB_AUTH_CLIENTS_0_ID",
+					"WEB_AUTH_CLIENTS_0_RETURN_TO", "WEB_AUTH_CLIENTS_0_APPS"),
 			"sandbox",
 			List.of("SANDBOX_ACCOUNTS_0_APP_ID", "SANDBOX_ACCOUNTS_0_SECRET", "SANDBOX_ACCOUNTS_0_CALLBACK_URL"));
 
@@ -99,6 +104,53 @@ class ComposeConfigurationTests {
 		Set<String> answeredApps = this.compose.variables("message-service", "MESSAGE_SERVICE_APPS_\\d+_APP_ID");
 		assertThat(this.compose.variables("api-proxy", messageServiceAtProxy + "_APPS")).containsAll(answeredApps);
 		assertThat(this.compose.variables("token-server-1", "TOKEN_SERVER_APPS_\\d+_APP_ID")).containsAll(answeredApps);
+
+		// the broker exchanges codes at the token-server for every app its clients may
+		// sign in with
+		String brokerKey = variable(this.compose.environment("web-auth").get("WEB_AUTH_TOKEN_SERVER_CLIENT_KEY"));
+		String brokerAtTokenServer = client("token-server-1", "TOKEN_SERVER_CLIENTS", brokerKey);
+		assertThat(this.compose.environment("token-server-1")).containsEntry(brokerAtTokenServer + "_ID", "web-auth");
+		Set<String> signedInApps = this.compose.variables("web-auth", "WEB_AUTH_CLIENTS_\\d+_APPS");
+		assertThat(signedInApps).isNotEmpty();
+		assertThat(this.compose.variables("token-server-1", brokerAtTokenServer + "_APPS")).containsAll(signedInApps);
+		assertThat(this.compose.variables("token-server-1", "TOKEN_SERVER_APPS_\\d+_APP_ID")).containsAll(signedInApps);
+		// every client key is its own: one caller's key never opens another's client
+		Map<String, String> tokenServer = this.compose.environment("token-server-1");
+		assertThat(tokenServer.keySet().stream().filter((name) -> name.matches("TOKEN_SERVER_CLIENTS_\\d+_KEY")))
+			.extracting((name) -> variable(tokenServer.get(name)))
+			.doesNotHaveDuplicates();
+	}
+
+	@Test
+	void theBrokerSendsFollowersToWeChatAndBackThroughTheGateway() {
+		Map<String, String> broker = this.compose.environment("web-auth");
+		// WeChat's page unless .env says otherwise (the demo: the sandbox)
+		assertThat(broker).containsEntry("WECHAT_OPEN_BASE_URL", "${WECHAT_OPEN_BASE_URL:-https://open.weixin.qq.com}");
+		// where WeChat sends followers back: no default could be right
+		assertThat(variable(broker.get("WEB_AUTH_PUBLIC_URL"))).isEqualTo("WEB_AUTH_PUBLIC_URL");
+		assertThat(DeploymentFiles.references(broker.get("WEB_AUTH_PUBLIC_URL"))).singleElement()
+			.satisfies((reference) -> assertThat(reference.hasDefault()).isFalse());
+		Map<String, String> envExample = DeploymentFiles.envExample();
+		assertThat(envExample.get("WEB_AUTH_PUBLIC_URL")).as("the demo's public URL is the gateway's")
+			.isEqualTo("http://localhost" + portSuffix(envExample.get("GATEWAY_PORT")));
+		// the sandbox's authorization page as a browser on the host reaches it
+		assertThat(envExample.get("WECHAT_OPEN_BASE_URL"))
+			.isEqualTo("http://localhost:" + this.compose.port("sandbox"));
+		// the demo's one client: the compose file's own client id, demo return addresses
+		assertThat(broker.get("WEB_AUTH_CLIENTS_0_ID")).isEqualTo("internal");
+		assertThat(envExample.get("WEB_AUTH_RETURN_TO").split(",")).isNotEmpty()
+			.allSatisfy((prefix) -> assertThat(prefix).matches("https?://[^/@?#]+/([^?#]*/)?"));
+	}
+
+	@Test
+	void theExampleSigningKeyIsThePublicDemoKey() {
+		// a private EC P-256 JWK with a kid, which the broker accepts
+		String key = DeploymentFiles.envExample().get("WEB_AUTH_SIGNING_KEY");
+		assertThat(SigningKeys.fromJwk(key)).hasToString("SigningKeys[kid=demo-web-auth-1]");
+		// the demo profile's, published in the repository: never a real secret
+		assertThat(key).isEqualTo(DeploymentFiles.at(demoConfig("web-auth"), "web-auth.signing-key"));
+		assertThat(DeploymentFiles.envExample().get("WEB_AUTH_TOKEN_SERVER_CLIENT_KEY"))
+			.isEqualTo(tokenServerDemoKey("web-auth"));
 	}
 
 	@Test
@@ -124,6 +176,21 @@ class ComposeConfigurationTests {
 		}
 		assertThat(DeploymentFiles.envExample()).containsEntry("WECHAT_API_BASE_URLS",
 				"http://sandbox:" + this.compose.port("sandbox"));
+	}
+
+	private static String portSuffix(String port) {
+		return "80".equals(port) ? "" : ":" + port;
+	}
+
+	/** The key of a client of the token server's demo profile. */
+	private static String tokenServerDemoKey(String id) {
+		List<Map<String, Object>> clients = DeploymentFiles
+			.cast(DeploymentFiles.at(demoConfig("token-server"), "token-server.clients"));
+		return clients.stream()
+			.filter((client) -> id.equals(client.get("id")))
+			.map((client) -> String.valueOf(client.get("key")))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no client " + id + " in token-server-demo.yml"));
 	}
 
 	/** The environment prefix of the client entry whose key is the variable. */

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 
 import io.wxhub.apiproxy.system.ApiProxyProperties;
 import io.wxhub.domains.WeChatDomainsProperties;
@@ -14,6 +13,8 @@ import io.wxhub.redis.RedissonProperties;
 import io.wxhub.sandbox.system.SandboxProperties;
 import io.wxhub.support.discovery.DiscoveryInstancesFromEnvironment;
 import io.wxhub.tokenserver.system.TokenServerProperties;
+import io.wxhub.webauth.keys.SigningKeys;
+import io.wxhub.webauth.system.WebAuthProperties;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -45,10 +46,13 @@ class ComposeEnvironmentBindingTests {
 			Map.of("message-service", MessageServiceProperties.class, "spring.data.redis",
 					RedisConnectionProperties.class, "wxhub.redis", RedissonProperties.class, DiscoveryInstances.PREFIX,
 					DiscoveryInstances.class),
+			"web-auth", Map.of("web-auth", WebAuthProperties.class, "spring.data.redis",
+					RedisConnectionProperties.class, "wxhub.redis", RedissonProperties.class),
 			"sandbox", Map.of("sandbox", SandboxProperties.class));
 
 	private static final Map<String, Class<?>> CONFIGURATIONS = Map.of("token-server", TokenServer.class, "api-proxy",
-			ApiProxy.class, "message-service", MessageService.class, "sandbox", Sandbox.class);
+			ApiProxy.class, "message-service", MessageService.class, "web-auth", WebAuth.class, "sandbox",
+			Sandbox.class);
 
 	private static final String COMPOSE = "compose-systemEnvironment";
 
@@ -121,6 +125,42 @@ class ComposeEnvironmentBindingTests {
 			});
 	}
 
+	@Test
+	void theBrokerReachesATokenServerTheApiProxyAndWeChatAndSignsWithTheExampleKey() {
+		Map<String, String> broker = resolved(this.compose.environment("web-auth"));
+		new ApplicationContextRunner().withInitializer(new ConfigDataApplicationContextInitializer())
+			.withPropertyValues("spring.config.name=web-auth")
+			.run((context) -> {
+				WebAuthProperties bound = (WebAuthProperties) bindAll(context.getEnvironment(),
+						new LinkedHashMap<>(broker), "web-auth")
+					.get("web-auth");
+				assertThat(bound.tokenServer().url()).hasToString("http://token-server-1:8081");
+				assertThat(bound.apiProxy().url()).hasToString("http://api-proxy:8082");
+				assertThat(bound.publicUrl()).hasToString(this.envExample.get("WEB_AUTH_PUBLIC_URL"));
+				assertThat(bound.wechatOpenBaseUrl()).hasToString(this.envExample.get("WECHAT_OPEN_BASE_URL"));
+				assertThat(SigningKeys.fromJwk(bound.signingKey())).hasToString("SigningKeys[kid=demo-web-auth-1]");
+				// the client's return addresses, one per comma-separated prefix, each one
+				// allowed
+				String[] prefixes = this.envExample.get("WEB_AUTH_RETURN_TO").split(",");
+				assertThat(bound.clients()).singleElement().satisfies((client) -> {
+					assertThat(client.id()).isEqualTo("internal");
+					assertThat(client.apps()).containsExactly(this.envExample.get("WX_APP_ID"));
+					assertThat(client.returnTo()).containsExactly(prefixes);
+					for (String prefix : prefixes) {
+						assertThat(client.allowsReturnTo(URI.create(prefix + "signed-in?x=1"))).as(prefix).isTrue();
+					}
+				});
+			});
+		// without WECHAT_OPEN_BASE_URL in .env, WeChat's own page
+		Map<String, String> production = new LinkedHashMap<>(this.compose.environment("web-auth"));
+		production.replaceAll((variable, value) -> value.replace("${WECHAT_OPEN_BASE_URL:-", "${UNSET_IN_ENV:-"));
+		new ApplicationContextRunner().withInitializer(new ConfigDataApplicationContextInitializer())
+			.withPropertyValues("spring.config.name=web-auth")
+			.run((context) -> assertThat(((WebAuthProperties) bindAll(context.getEnvironment(),
+					new LinkedHashMap<>(resolved(production)), "web-auth")
+				.get("web-auth")).wechatOpenBaseUrl()).hasToString("https://open.weixin.qq.com"));
+	}
+
 	/**
 	 * Every properties record of the module, bound from the context's configuration with
 	 * these environment variables.
@@ -150,16 +190,7 @@ class ComposeEnvironmentBindingTests {
 	 * {@code .env.example}.
 	 */
 	private Map<String, String> resolved(Map<String, String> environment) {
-		Map<String, String> resolved = new LinkedHashMap<>();
-		environment.forEach((variable, value) -> {
-			Matcher reference = DeploymentFiles.REFERENCE.matcher(value);
-			resolved.put(variable, reference.replaceAll((match) -> {
-				String fromEnv = this.envExample.get(match.group(1));
-				String fallback = (match.group(2) != null && match.group(2).endsWith("-")) ? match.group(3) : "";
-				return Matcher.quoteReplacement((fromEnv != null) ? fromEnv : fallback);
-			}));
-		});
-		return resolved;
+		return DeploymentFiles.resolved(environment, this.envExample);
 	}
 
 	/**
@@ -190,6 +221,12 @@ class ComposeEnvironmentBindingTests {
 	@EnableConfigurationProperties({ MessageServiceProperties.class, RedisConnectionProperties.class,
 			RedissonProperties.class })
 	static class MessageService {
+
+	}
+
+	@EnableConfigurationProperties({ WebAuthProperties.class, RedisConnectionProperties.class,
+			RedissonProperties.class })
+	static class WebAuth {
 
 	}
 

@@ -1,36 +1,42 @@
 package io.wxhub.system.deploy;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 
-import org.junit.jupiter.api.Assumptions;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.testcontainers.DockerClientFactory;
-import org.testcontainers.containers.ComposeContainer;
-import org.testcontainers.containers.wait.strategy.Wait;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.web.util.UriComponents;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import static io.wxhub.system.deploy.ComposeStack.firstGet;
+import static io.wxhub.system.deploy.ComposeStack.get;
+import static io.wxhub.system.deploy.ComposeStack.post;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /**
- * The whole compose stack, built from the Dockerfile and started with the {@code sandbox}
- * profile and the values of {@code .env.example}: a follower of the sandbox's demo
- * account sends "微博", the sandbox pushes it to the gateway as WeChat would, and the
- * message-service's encrypted news reply comes back verified. Runs only where Docker
- * (with the compose plugin) is available; the images are built on the way, which takes
- * minutes the first time. Without Docker it fails, unless
- * {@code WXHUB_SKIP_COMPOSE_STACK} says why it may be skipped ({@code ./test} sets it and
- * reports the skip).
+ * The whole compose stack, built from the Dockerfile and started once with the
+ * {@code sandbox} profile and the values of {@code .env.example}: a follower of the
+ * sandbox's demo account sends "微博", the sandbox pushes it to the gateway as WeChat
+ * would, and the message-service's encrypted news reply comes back verified; and a
+ * sign-in goes through the gateway's {@code /oauth2/} to the broker and back with a
+ * result signed by the configured key, while the broker's refusals are pages and its key
+ * set and actuator are not found. Runs only where Docker (with the compose plugin) is
+ * available; the images are built on the way, which takes minutes the first time. Without
+ * Docker it fails, unless {@code WXHUB_SKIP_COMPOSE_STACK} says why it may be skipped
+ * ({@code ./test} sets it and reports the skip).
  */
 class ComposeStackTests {
 
@@ -38,68 +44,117 @@ class ComposeStackTests {
 
 	private static final String FOLLOWER = "o6QT0ruIp7HqPn01laGVDpNMMn4p";
 
-	private static final int SANDBOX_PORT = 8090;
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private static final Duration STARTUP = Duration.ofMinutes(20);
+	private static final Map<String, String> ENV = DeploymentFiles.envExample();
 
-	/**
-	 * In the test, not before all: a skip is then reported as the test's, with its
-	 * reason.
-	 */
-	static void dockerOrAKnowingSkip() {
-		if (dockerIsAvailable()) {
-			return;
+	private static ComposeStack stack;
+
+	/** The stack, started by the first test that needs it. */
+	private static ComposeStack stack() throws IOException {
+		ComposeStack.dockerOrAKnowingSkip();
+		if (stack == null) {
+			stack = ComposeStack.start();
 		}
-		String reason = System.getenv("WXHUB_SKIP_COMPOSE_STACK");
-		if (reason != null) {
-			Assumptions
-				.abort("the compose stack needs Docker; skipped because WXHUB_SKIP_COMPOSE_STACK says: " + reason);
-		}
-		fail("the compose stack test needs a Docker daemon with the compose plugin, and none answers: start Docker, "
-				+ "or set WXHUB_SKIP_COMPOSE_STACK to the reason to skip it knowingly (./test does when there is none)");
+		return stack;
 	}
 
-	static boolean dockerIsAvailable() {
-		try {
-			return DockerClientFactory.instance().isDockerAvailable();
-		}
-		catch (Throwable ex) {
-			return false;
+	@AfterAll
+	static void stop() {
+		if (stack != null) {
+			stack.close();
 		}
 	}
 
 	@Test
 	void aFollowerOfTheSandboxGetsTheWeiboNewsThroughTheGateway() throws Exception {
-		dockerOrAKnowingSkip();
-		File composeFile = DeploymentFiles.root().resolve("docker-compose.yml").toFile();
-		try (ComposeContainer stack = new ComposeContainer(composeFile).withEnv(DeploymentFiles.envExample())
-			.withEnv("COMPOSE_PROFILES", "sandbox")
-			// a free host port: port 80 may be taken or privileged where the tests run
-			.withEnv("GATEWAY_PORT", String.valueOf(freePort()))
-			.withBuild(true)
-			.withPull(false)
-			.withExposedService("sandbox", SANDBOX_PORT,
-					Wait.forHttp("/actuator/health/readiness").forStatusCode(200).withStartupTimeout(STARTUP))
-			.waitingFor("gateway", Wait.forHealthcheck().withStartupTimeout(STARTUP))
-			.withStartupTimeout(STARTUP)) {
-			stack.start();
-			String sandbox = "http://" + stack.getServiceHost("sandbox", SANDBOX_PORT) + ":"
-					+ stack.getServicePort("sandbox", SANDBOX_PORT);
+		String body = send(stack().sandbox + "/sandbox/apps/" + APP + "/followers/" + FOLLOWER + "/send");
 
-			String body = send(sandbox + "/sandbox/apps/" + APP + "/followers/" + FOLLOWER + "/send");
+		assertThat(body).contains("\"outcome\":\"reply\"");
+		JsonNode reply = JSON.readTree(body).path("reply");
+		assertThat(reply.path("msgType").asString()).isEqualTo("news");
+		assertThat(reply.path("articles").path(0).path("title").asString()).isEqualTo("wxhub 的微博");
+		assertThat(reply.path("articles").path(0).path("url").asString()).isEqualTo("https://weibo.com/wxhubdemo");
+	}
 
-			assertThat(body).contains("\"outcome\":\"reply\"");
-			JsonNode reply = JsonMapper.builder().build().readTree(body).path("reply");
-			assertThat(reply.path("msgType").asString()).isEqualTo("news");
-			assertThat(reply.path("articles").path(0).path("title").asString()).isEqualTo("wxhub 的微博");
-			assertThat(reply.path("articles").path(0).path("url").asString()).isEqualTo("https://weibo.com/wxhubdemo");
+	@Test
+	void aSignInGoesThroughTheGatewayToTheBrokerAndBackWithASignedResult() throws Exception {
+		ComposeStack running = stack();
+		String returnTo = ENV.get("WEB_AUTH_RETURN_TO").split(",")[0] + "signed-in";
+		HttpResponse<String> authorize = firstGet(
+				running.gateway + "/oauth2/" + APP + "/authorize?client=internal&return_to="
+						+ URLEncoder.encode(returnTo, StandardCharsets.UTF_8) + "&scope=snsapi_base",
+				"text/html");
+		assertThat(authorize.statusCode()).as(authorize.body()).isEqualTo(302);
+		UriComponents wechat = UriComponentsBuilder.fromUriString(location(authorize)).build();
+		assertThat(location(authorize)).startsWith(ENV.get("WECHAT_OPEN_BASE_URL") + "/connect/oauth2/authorize?");
+		assertThat(wechat.getFragment()).isEqualTo("wechat_redirect");
+		assertThat(wechat.getQueryParams().getFirst("appid")).isEqualTo(APP);
+		assertThat(decoded(wechat.getQueryParams().getFirst("redirect_uri")))
+			.isEqualTo(running.gateway + "/oauth2/" + APP + "/callback");
+		String state = wechat.getQueryParams().getFirst("state");
+
+		// WeChat's part: the follower consents, WeChat sends them back with a code
+		String code = JSON
+			.readTree(post(running.sandbox + "/sandbox/apps/" + APP + "/oauth2/codes",
+					"{\"openid\":\"" + FOLLOWER + "\",\"scope\":\"snsapi_base\"}"))
+			.path("code")
+			.asString();
+		String callback = running.gateway + "/oauth2/" + APP + "/callback?code=" + code + "&state=" + state;
+		HttpResponse<String> back = get(callback, "text/html");
+		assertThat(back.statusCode()).as(back.body()).isEqualTo(302);
+		assertThat(location(back)).startsWith(returnTo + "?wxhub_auth=");
+
+		// what the internal app checks, with the public half of the configured key
+		SignedJWT result = SignedJWT
+			.parse(UriComponentsBuilder.fromUriString(location(back)).build().getQueryParams().getFirst("wxhub_auth"));
+		ECKey key = ECKey.parse(ENV.get("WEB_AUTH_SIGNING_KEY")).toPublicJWK();
+		assertThat(result.getHeader().getKeyID()).isEqualTo(key.getKeyID());
+		assertThat(result.verify(new ECDSAVerifier(key))).isTrue();
+		JWTClaimsSet claims = result.getJWTClaimsSet();
+		assertThat(claims.getSubject()).isEqualTo(FOLLOWER);
+		assertThat(claims.getAudience()).containsExactly("internal");
+		assertThat(claims.getStringClaim("app")).isEqualTo(APP);
+
+		// the state is single-use: a replay is a page, never a redirect
+		HttpResponse<String> replay = get(callback, "text/html");
+		assertThat(replay.statusCode()).isEqualTo(400);
+		assertThat(replay.body()).contains("id=\"refusal\"", "data-type=\"expired-state\"");
+	}
+
+	@Test
+	void theGatewayShowsTheBrokersRefusalsAndHidesItsKeySetAndActuator() throws Exception {
+		ComposeStack running = stack();
+		String unknownClient = running.gateway + "/oauth2/" + APP + "/authorize?client=nobody&return_to="
+				+ URLEncoder.encode("https://evil.example.net/", StandardCharsets.UTF_8);
+		HttpResponse<String> page = firstGet(unknownClient, "text/html");
+		assertThat(page.statusCode()).isEqualTo(404);
+		assertThat(page.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/html"));
+		assertThat(page.body()).contains("id=\"refusal\"", "data-type=\"unknown-client\"");
+		HttpResponse<String> problem = get(unknownClient, "application/json");
+		assertThat(problem.statusCode()).isEqualTo(404);
+		assertThat(JSON.readTree(problem.body()).path("type").asString()).isEqualTo("urn:wxhub:problem:unknown-client");
+
+		String offPrefix = running.gateway + "/oauth2/" + APP + "/authorize?client=internal&return_to="
+				+ URLEncoder.encode("https://evil.example.net/", StandardCharsets.UTF_8);
+		HttpResponse<String> openRedirect = get(offPrefix, "text/html");
+		assertThat(openRedirect.statusCode()).isEqualTo(400);
+		assertThat(openRedirect.headers().firstValue("Location")).isEmpty();
+		assertThat(openRedirect.body()).contains("data-type=\"return-to-not-allowed\"");
+
+		for (String internal : new String[] { "/.well-known/jwks.json", "/actuator/health",
+				"/actuator/health/readiness", "/actuator/prometheus", "/demo/" }) {
+			assertThat(get(running.gateway + internal, "*/*").statusCode()).as(internal).isEqualTo(404);
 		}
 	}
 
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
+	private static String location(HttpResponse<?> response) {
+		return response.headers().firstValue("Location").orElseThrow(() -> new AssertionError("no Location"));
+	}
+
+	private static String decoded(String value) {
+		return URLDecoder.decode(value, StandardCharsets.UTF_8);
 	}
 
 	/**
@@ -108,20 +163,10 @@ class ComposeStackTests {
 	 * answers the last answer.
 	 */
 	private static String send(String url) throws Exception {
-		HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-		HttpRequest request = HttpRequest.newBuilder(URI.create(url))
-			.timeout(Duration.ofSeconds(30))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString("{\"msgType\":\"text\",\"content\":\"微博\"}",
-					StandardCharsets.UTF_8))
-			.build();
 		Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
 		String body;
 		do {
-			HttpResponse<String> response = client.send(request,
-					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-			assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-			body = response.body();
+			body = post(url, "{\"msgType\":\"text\",\"content\":\"微博\"}");
 			if (body.contains("\"outcome\":\"reply\"")) {
 				return body;
 			}

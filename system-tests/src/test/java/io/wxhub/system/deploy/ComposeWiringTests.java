@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,7 +33,7 @@ class ComposeWiringTests {
 	@Test
 	void everyServiceHasAHealthcheckOnWhatItServes() {
 		assertThat(this.compose.all()).containsOnlyKeys("redis", "token-server-1", "token-server-2", "api-proxy",
-				"message-service", "gateway", "sandbox");
+				"message-service", "web-auth", "gateway", "sandbox");
 		this.compose.javaServices().forEach((name, module) -> {
 			Map<String, Object> config = serviceConfig(module);
 			assertThat(at(config, "management.endpoint.health.probes.enabled")).as(module + " enables probes")
@@ -74,7 +75,8 @@ class ComposeWiringTests {
 		assertThat(this.compose.dependencies("token-server-2")).containsKey("redis");
 		assertThat(this.compose.dependencies("api-proxy")).containsKeys("redis", "token-server-1");
 		assertThat(this.compose.dependencies("message-service")).containsKeys("redis", "api-proxy");
-		assertThat(this.compose.dependencies("gateway")).containsKey("message-service");
+		assertThat(this.compose.dependencies("web-auth")).containsKeys("redis", "token-server-1", "api-proxy");
+		assertThat(this.compose.dependencies("gateway")).containsOnlyKeys("message-service", "web-auth");
 	}
 
 	@Test
@@ -118,6 +120,9 @@ class ComposeWiringTests {
 		}));
 		assertThat(this.compose.module(host("message-service", "MESSAGE_SERVICE_API_PROXY_URL")))
 			.isEqualTo("api-proxy");
+		// the broker: one token-server replica (it takes a single URL) and the api-proxy
+		assertThat(this.compose.module(host("web-auth", "TOKEN_SERVER_URL"))).isEqualTo("token-server");
+		assertThat(this.compose.module(host("web-auth", "API_PROXY_URL"))).isEqualTo("api-proxy");
 	}
 
 	@Test
@@ -175,8 +180,14 @@ class ComposeWiringTests {
 	@Test
 	void javaServicesAreBuiltFromTheDockerfileForTheirModule() {
 		assertThat(this.compose.javaServices()).containsOnlyKeys("token-server-1", "token-server-2", "api-proxy",
-				"message-service", "sandbox");
+				"message-service", "web-auth", "sandbox");
 		String dockerfile = read("Dockerfile");
+		// the build's check of its SERVICE argument accepts exactly the modules compose
+		// builds
+		Matcher accepted = Pattern.compile("case \"\\$SERVICE\" in \\\\\\s+([a-z|-]+)\\) ;;").matcher(dockerfile);
+		assertThat(accepted.find()).as("the Dockerfile checks SERVICE").isTrue();
+		assertThat(accepted.group(1).split("\\|")).as("modules the Dockerfile accepts")
+			.containsExactlyInAnyOrderElementsOf(new TreeSet<>(this.compose.javaServices().values()));
 		this.compose.javaServices().forEach((name, module) -> {
 			Map<String, Object> service = this.compose.get(name);
 			assertThat(at(service, "build.context")).as(name).isEqualTo(".");

@@ -119,6 +119,24 @@ final class DeploymentFiles {
 		return references;
 	}
 
+	/**
+	 * An environment with every {@code ${VAR…}} replaced as compose replaces it with
+	 * these variables (an env file's): a variable's value, else the default of {@code :-}
+	 * and {@code -}, else nothing.
+	 */
+	static Map<String, String> resolved(Map<String, String> environment, Map<String, String> variables) {
+		Map<String, String> resolved = new LinkedHashMap<>();
+		environment.forEach((name, value) -> {
+			Matcher reference = REFERENCE.matcher(value);
+			resolved.put(name, reference.replaceAll((match) -> {
+				String given = variables.get(match.group(1));
+				String fallback = (match.group(2) != null && match.group(2).endsWith("-")) ? match.group(3) : "";
+				return Matcher.quoteReplacement((given != null) ? given : fallback);
+			}));
+		});
+		return resolved;
+	}
+
 	/** The value at a dotted path of a YAML document, or {@code null}. */
 	static Object at(Map<String, Object> document, String path) {
 		Object node = document;
