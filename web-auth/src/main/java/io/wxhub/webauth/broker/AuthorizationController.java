@@ -1,6 +1,7 @@
 package io.wxhub.webauth.broker;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 import io.wxhub.webauth.system.WebAuthProperties;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.UriUtils;
 
 /**
  * The two legs of a sign-in. {@code authorize}: an internal web app sends the follower
@@ -69,17 +71,16 @@ class AuthorizationController {
 			.path("/oauth2/{appId}/callback")
 			.buildAndExpand(appId)
 			.toUriString();
-		// WeChat's page reads its parameters in this order, and wants the fragment
+		// WeChat asks for redirect_uri URL-encoded whole, and for the fragment
 		URI wechat = UriComponentsBuilder.fromUri(this.properties.wechatOpenBaseUrl())
 			.path("/connect/oauth2/authorize")
-			.queryParam("appid", appId)
-			.queryParam("redirect_uri", callback)
+			.queryParam("appid", UriUtils.encode(appId, StandardCharsets.UTF_8))
+			.queryParam("redirect_uri", UriUtils.encode(callback, StandardCharsets.UTF_8))
 			.queryParam("response_type", "code")
 			.queryParam("scope", scope)
 			.queryParam("state", state)
 			.fragment("wechat_redirect")
-			.encode()
-			.build()
+			.build(true)
 			.toUri();
 		return ResponseEntity.status(HttpStatus.FOUND).location(wechat).build();
 	}

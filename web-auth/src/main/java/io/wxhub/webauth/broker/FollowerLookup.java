@@ -1,5 +1,6 @@
 package io.wxhub.webauth.broker;
 
+import java.time.Duration;
 import java.util.Map;
 
 import io.wxhub.webauth.system.WebAuthProperties;
@@ -8,6 +9,7 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
@@ -27,6 +29,11 @@ class FollowerLookup {
 	private final RestClient apiProxy;
 
 	FollowerLookup(RestClient.Builder builder, WebAuthProperties properties) {
+		// a follower waits on these calls: bounded well under the gateway's 30 s
+		SimpleClientHttpRequestFactory timeouts = new SimpleClientHttpRequestFactory();
+		timeouts.setConnectTimeout(Duration.ofSeconds(2));
+		timeouts.setReadTimeout(Duration.ofSeconds(10));
+		builder = builder.clone().requestFactory(timeouts);
 		this.tokenServer = builder.clone()
 			.baseUrl(properties.tokenServer().url().toString())
 			.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + properties.tokenServer().clientKey())

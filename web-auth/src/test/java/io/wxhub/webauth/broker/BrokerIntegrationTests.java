@@ -72,6 +72,8 @@ class BrokerIntegrationTests {
 			.containsEntry("scope", "snsapi_userinfo");
 		assertThat(java.net.URLDecoder.decode(wechat.getQueryParams().getFirst("redirect_uri"), StandardCharsets.UTF_8))
 			.isEqualTo("https://wx.example.com/oauth2/" + APP + "/callback");
+		// URL-encoded whole, as WeChat asks
+		assertThat(wechat.getQueryParams().getFirst("redirect_uri")).doesNotContain("/", ":");
 		assertThat(wechat.getFragment()).isEqualTo("wechat_redirect");
 		String state = wechat.getQueryParams().getFirst("state");
 		assertThat(state).matches("[0-9a-f]{64}");
