@@ -100,6 +100,7 @@ final class ForwardRoute implements NettyRouteProvider {
 	private Mono<Answer> decided(HttpServerRequest request, Decision decision, byte[] body, long started) {
 		String method = request.method().name();
 		if (decision instanceof Decision.Admitted admitted) {
+			// the only admitted path not relayed: tickets come from the token server
 			if (TicketAnswers.PATH.equals(admitted.path())) {
 				return this.tickets.answer(admitted, method, started);
 			}
