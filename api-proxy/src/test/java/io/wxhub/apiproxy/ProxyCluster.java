@@ -52,7 +52,8 @@ final class ProxyCluster implements AutoCloseable {
 
 	private ProxyCluster(List<String> sandboxArgs, List<String> tokenServerArgs) {
 		List<String> sandbox = new ArrayList<>(List.of("--server.port=0", "--sandbox.accounts[0].app-id=" + APP,
-				"--sandbox.accounts[0].secret=" + APP_SECRET, "--sandbox.accounts[0].original-id=gh_proxytest001"));
+				"--sandbox.accounts[0].secret=" + APP_SECRET, "--sandbox.accounts[0].original-id=gh_proxytest001",
+				"--sandbox.accounts[0].open-platform-account=proxy-test-open-platform"));
 		sandbox.addAll(sandboxArgs);
 		this.sandboxUrl = start(SandboxApplication.builder().run(sandbox.toArray(String[]::new)));
 		List<String> tokenServer = new ArrayList<>(List.of("--server.port=0",
@@ -70,8 +71,8 @@ final class ProxyCluster implements AutoCloseable {
 	}
 
 	/**
-	 * Starts a proxy replica with two clients (one unrestricted, one limited); returns
-	 * its URL.
+	 * Starts a proxy replica with two clients (one unrestricted, one limited to a path
+	 * and a rate); returns its URL.
 	 */
 	String startProxy(String... extraArgs) {
 		List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.data.redis.url=" + TestRedis.url(),
@@ -80,9 +81,9 @@ final class ProxyCluster implements AutoCloseable {
 				"--api-proxy.token-server.client-key=" + TOKEN_SERVER_KEY, "--api-proxy.signing-key=" + SIGNING_KEY,
 				"--api-proxy.clients[0].id=all", "--api-proxy.clients[0].key=" + CLIENT_KEY,
 				"--api-proxy.clients[0].apps[0]=" + APP, "--api-proxy.clients[0].allow[0]=/cgi-bin/**",
-				"--api-proxy.clients[1].id=limited", "--api-proxy.clients[1].key=" + LIMITED_KEY,
-				"--api-proxy.clients[1].apps[0]=" + APP, "--api-proxy.clients[1].allow[0]=/cgi-bin/get_api_domain_ip",
-				"--api-proxy.clients[1].rate-limit=20"));
+				"--api-proxy.clients[0].allow[1]=/sns/**", "--api-proxy.clients[1].id=limited",
+				"--api-proxy.clients[1].key=" + LIMITED_KEY, "--api-proxy.clients[1].apps[0]=" + APP,
+				"--api-proxy.clients[1].allow[0]=/cgi-bin/get_api_domain_ip", "--api-proxy.clients[1].rate-limit=20"));
 		args.addAll(List.of(extraArgs));
 		ConfigurableApplicationContext proxy = ApiProxyApplication.builder().run(args.toArray(String[]::new));
 		this.contexts.add(proxy);

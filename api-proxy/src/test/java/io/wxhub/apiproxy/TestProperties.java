@@ -17,9 +17,13 @@ public final class TestProperties {
 	private TestProperties() {
 	}
 
-	/** Two clients: {@code all} (both apps, every path) and {@code limited}. */
+	/**
+	 * Two clients: {@code all} (both apps, {@code /cgi-bin/**} and {@code /sns/**}) and
+	 * {@code limited}.
+	 */
 	public static ApiProxyProperties withClients() {
-		return of(List.of(new Client("all", "key-all", List.of("wxapp1", "wxapp2"), List.of("/cgi-bin/**"), 0),
+		return of(List.of(
+				new Client("all", "key-all", List.of("wxapp1", "wxapp2"), List.of("/cgi-bin/**", "/sns/**"), 0),
 				new Client("limited", "key-limited", List.of("wxapp1"), List.of("/cgi-bin/get_api_domain_ip"), 5)));
 	}
 

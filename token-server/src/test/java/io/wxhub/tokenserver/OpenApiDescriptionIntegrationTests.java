@@ -65,7 +65,8 @@ class OpenApiDescriptionIntegrationTests {
 		cluster = TokenCluster.withSandbox();
 		// WeChat refuses the second app's secret: its reads answer 503.
 		cluster.injectFault(STABLE_APP, "/cgi-bin/stable_token", 1000, 40125);
-		server = cluster.startTokenServer();
+		// short, so that the timeout of a code exchange is quick to show
+		server = cluster.startTokenServer("--token-server.upstream.timeout=1s");
 		HttpResponse<String> response = get(server + "/v3/api-docs", null);
 		assertThat(response.statusCode()).isEqualTo(200);
 		served = json(response);
@@ -114,7 +115,8 @@ class OpenApiDescriptionIntegrationTests {
 			});
 		}));
 		assertThat(described).containsExactly("/v1/apps/{appId}/access-token", "/v1/apps/{appId}/access-token/refresh",
-				"/v1/apps/{appId}/jsapi-signature", "/v1/apps/{appId}/{name}-ticket");
+				"/v1/apps/{appId}/jsapi-signature", "/v1/apps/{appId}/oauth2/access-token",
+				"/v1/apps/{appId}/{name}-ticket");
 		assertThat(hidden).containsExactly("/v1/ping");
 		assertThat(served.path("paths").propertyNames()).containsExactlyInAnyOrderElementsOf(described);
 		JsonNode scheme = served.path("components").path("securitySchemes").path("clientKey");
@@ -133,6 +135,25 @@ class OpenApiDescriptionIntegrationTests {
 		assertDescribed("Forbidden", get(app + "/jsapi-ticket", OTHER_CLIENT_KEY));
 		assertDescribed("NotFound", get(server + "/v1/apps/wxunknown/access-token", CLIENT_KEY));
 		assertDescribed("NoValidToken", get(server + "/v1/apps/" + STABLE_APP + "/access-token", CLIENT_KEY));
+		assertDescribed("BadRequest", post(app + "/oauth2/access-token", CLIENT_KEY, "{\"code\":\" \"}"));
+		String exchange = "{\"path\":\"/sns/oauth2/access_token\",\"count\":1,";
+		post(cluster.sandboxUrl() + "/sandbox/apps/" + APP + "/faults", null, exchange + "\"httpStatus\":500}");
+		assertDescribed("WeChatUnreachable", post(app + "/oauth2/access-token", CLIENT_KEY, "{\"code\":\"c\"}"));
+		post(cluster.sandboxUrl() + "/sandbox/apps/" + APP + "/faults", null, exchange + "\"delayMillis\":1500}");
+		assertDescribed("WeChatTimeout", post(app + "/oauth2/access-token", CLIENT_KEY, "{\"code\":\"c\"}"));
+	}
+
+	@Test
+	void theCodeExchangeDescribesItsOwnServerErrors() {
+		JsonNode responses = served.path("paths")
+			.path("/v1/apps/{appId}/oauth2/access-token")
+			.path("post")
+			.path("responses");
+		assertThat(responses.propertyNames()).containsExactlyInAnyOrder("200", "400", "401", "403", "404", "502",
+				"504");
+		assertThat(responses.path("200").path("content").path("application/json").path("schema").toString())
+			.contains("WeChatUserAccessToken")
+			.contains("WeChatRefusal");
 	}
 
 	@Test

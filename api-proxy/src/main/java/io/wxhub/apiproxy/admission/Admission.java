@@ -58,14 +58,52 @@ public class Admission {
 		if (client == null || !client.apps().contains(token.appId())) {
 			return refused(WeChatErrorCode.INVALID_CREDENTIAL, "bad-proxy-token", "-", "-", rawPath);
 		}
-		if (!this.paths.allowed(client.allow(), rawPath)) {
-			return refused(WeChatErrorCode.API_UNAUTHORIZED, "path-not-allowed", client.id(), token.appId(), rawPath);
+		return permitted(client, token.appId(), rawPath, query.kept());
+	}
+
+	/**
+	 * Decides about web authorization's code exchange, where an SDK sends the client key
+	 * as the AppSecret: checked like the credential exchange (grant type, appid, the key,
+	 * the app among the client's), then like any call (the path among the client's, its
+	 * rate limit).
+	 * @param path the exchange's path
+	 * @param query its parameters
+	 * @return the decision; {@link Admitted} names no query
+	 */
+	public CompletionStage<Decision> decideCodeExchange(String path, CodeExchangeQuery query) {
+		if (!"authorization_code".equals(query.grantType())) {
+			return refused(WeChatErrorCode.INVALID_GRANT_TYPE, "bad-grant-type", "-", "-", path);
 		}
-		Decision admitted = new Admitted(client.id(), token.appId(), rawPath, query.kept());
+		if (isBlank(query.appId())) {
+			return refused(WeChatErrorCode.APPID_MISSING, "appid-missing", "-", "-", path);
+		}
+		if (isBlank(query.clientKey())) {
+			return refused(WeChatErrorCode.APPSECRET_MISSING, "key-missing", "-", "-", path);
+		}
+		Client client = this.clients.byKey(query.clientKey()).orElse(null);
+		if (client == null) {
+			return refused(WeChatErrorCode.INVALID_APPSECRET, "bad-client-key", "-", "-", path);
+		}
+		if (!client.apps().contains(query.appId())) {
+			return refused(WeChatErrorCode.INVALID_APPID, "app-not-allowed", client.id(), "-", path);
+		}
+		return permitted(client, query.appId(), path, null);
+	}
+
+	/** The path among the client's, then its rate limit. */
+	private CompletionStage<Decision> permitted(Client client, String appId, String path, String keptQuery) {
+		if (!this.paths.allowed(client.allow(), path)) {
+			return refused(WeChatErrorCode.API_UNAUTHORIZED, "path-not-allowed", client.id(), appId, path);
+		}
+		Decision admitted = new Admitted(client.id(), appId, path, keptQuery);
 		CompletionStage<Boolean> rate = (client.rateLimit() > 0) ? this.rateLimit.tryAcquire(client) : UNLIMITED;
-		return rate
-			.thenApply((allowed) -> Boolean.FALSE.equals(allowed) ? new Refused(WeChatErrorCode.MINUTE_QUOTA_EXCEEDED,
-					"rate-limited", client.id(), token.appId(), rawPath) : admitted);
+		return rate.thenApply((allowed) -> Boolean.FALSE.equals(allowed)
+				? new Refused(WeChatErrorCode.MINUTE_QUOTA_EXCEEDED, "rate-limited", client.id(), appId, path)
+				: admitted);
+	}
+
+	private static boolean isBlank(String value) {
+		return value == null || value.isBlank();
 	}
 
 	private static CompletionStage<Decision> refused(WeChatErrorCode code, String reason, String clientId, String appId,

@@ -1,6 +1,7 @@
 package io.wxhub.apiproxy.forward;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -20,11 +21,11 @@ import org.springframework.boot.reactor.netty.NettyRouteProvider;
 
 /**
  * Calls to WeChat's APIs ({@code api-proxy.forwarded-prefixes}, except WeChat's
- * credential paths): read (body bounded), admitted or refused, relayed to WeChat. A route
- * of the server itself, ahead of Spring WebFlux's dispatch, which serves everything else
- * (the credential exchange, actuator): side by side, WebFlux's exchange, router and
- * message writers cost more CPU per forwarded call than the whole relay
- * (docs/performance.md).
+ * credential paths): read (body bounded), admitted or refused, relayed to WeChat, or, for
+ * {@code getticket}, answered from the token server's tickets. A route of the server
+ * itself, ahead of Spring WebFlux's dispatch, which serves everything else (the
+ * credential exchange, actuator): side by side, WebFlux's exchange, router and message
+ * writers cost more CPU per forwarded call than the whole relay (docs/performance.md).
  */
 final class ForwardRoute implements NettyRouteProvider {
 
@@ -36,14 +37,17 @@ final class ForwardRoute implements NettyRouteProvider {
 
 	private final Relay relay;
 
+	private final TicketAnswers tickets;
+
 	private final Audit audit;
 
 	private final long maxBody;
 
-	ForwardRoute(PathRules paths, Admission admission, Relay relay, Audit audit, long maxBody) {
+	ForwardRoute(PathRules paths, Admission admission, Relay relay, TicketAnswers tickets, Audit audit, long maxBody) {
 		this.paths = paths;
 		this.admission = admission;
 		this.relay = relay;
+		this.tickets = tickets;
 		this.audit = audit;
 		this.maxBody = maxBody;
 	}
@@ -79,8 +83,12 @@ final class ForwardRoute implements NettyRouteProvider {
 	 * Redis reply).
 	 */
 	private Mono<Decision> decision(HttpServerRequest request, RequestTarget target) {
-		CompletableFuture<Decision> decided = this.admission.decide(target.rawPath(), target.rawQuery())
-			.toCompletableFuture();
+		return onCallersLoop(request, this.admission.decide(target.rawPath(), target.rawQuery()));
+	}
+
+	/** A decision, continued on the event loop of the caller's connection. */
+	static Mono<Decision> onCallersLoop(HttpServerRequest request, CompletionStage<Decision> decision) {
+		CompletableFuture<Decision> decided = decision.toCompletableFuture();
 		if (decided.isDone()) {
 			return Mono.fromFuture(decided);
 		}
@@ -92,6 +100,10 @@ final class ForwardRoute implements NettyRouteProvider {
 	private Mono<Answer> decided(HttpServerRequest request, Decision decision, byte[] body, long started) {
 		String method = request.method().name();
 		if (decision instanceof Decision.Admitted admitted) {
+			// the only admitted path not relayed: tickets come from the token server
+			if (TicketAnswers.PATH.equals(admitted.path())) {
+				return this.tickets.answer(admitted, method, started);
+			}
 			return this.relay.forward(new ForwardedCall(admitted, method,
 					ForwardedMessages.forwarded(request.requestHeaders()), body, started));
 		}
@@ -104,7 +116,7 @@ final class ForwardRoute implements NettyRouteProvider {
 	}
 
 	/** HTTP/1.1: a request has a body only when it announces one (RFC 9112, 6.3). */
-	private static boolean hasBody(HttpHeaders headers) {
+	static boolean hasBody(HttpHeaders headers) {
 		String length = headers.get(HttpHeaderNames.CONTENT_LENGTH);
 		return (length != null && !"0".equals(length)) || headers.contains(HttpHeaderNames.TRANSFER_ENCODING);
 	}

@@ -1,12 +1,23 @@
 package io.wxhub.apiproxy.tokens;
 
-/** The token server could not give a token (down, or no valid token): answered 503. */
+/**
+ * The token server could not give a token or ticket (down, or none valid): answered 503.
+ */
 public class TokenUnavailableException extends RuntimeException {
 
 	private final int tokenServerStatus;
 
 	public TokenUnavailableException(int tokenServerStatus) {
-		super("The token server gave no access token"
+		this("access token", tokenServerStatus);
+	}
+
+	/**
+	 * The token server gave no credential of a kind.
+	 * @param what the kind, e.g. {@code jsapi ticket}
+	 * @param tokenServerStatus its HTTP status, or -1 when it could not be reached
+	 */
+	public TokenUnavailableException(String what, int tokenServerStatus) {
+		super("The token server gave no " + what
 				+ ((tokenServerStatus > 0) ? " (HTTP " + tokenServerStatus + ")" : " (unreachable)"));
 		this.tokenServerStatus = tokenServerStatus;
 	}

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -18,6 +19,8 @@ import io.wxhub.apiproxy.credential.ClientDirectory;
 import io.wxhub.apiproxy.credential.ProxyTokens;
 import io.wxhub.apiproxy.system.ApiProxyProperties;
 import io.wxhub.apiproxy.tokens.AccessTokens;
+import io.wxhub.apiproxy.tokens.CodeExchanges;
+import io.wxhub.apiproxy.tokens.Tickets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.netty.DisposableServer;
@@ -31,9 +34,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The forwarding route on a server of its own: what the caller sees when the proxy
- * answers by itself (refusals in WeChat's shape, problems), with no WeChat and no token
- * server behind it.
+ * The forwarding and web authorization routes on a server of their own: what the caller
+ * sees when the proxy answers by itself (refusals in WeChat's shape, problems), with no
+ * WeChat and no token server behind it.
  */
 class ForwardRoutesTests {
 
@@ -135,6 +138,88 @@ class ForwardRoutesTests {
 			.satisfies((failure) -> assertThat(failure.kind()).isEqualTo(UpstreamFailure.Kind.UNREACHABLE));
 	}
 
+	@Test
+	void getticketOfAnUnknownTypeIsWeChats40097() {
+		for (String query : new String[] { "&type=card", "", "&type=" }) {
+			this.client.get()
+				.uri("/cgi-bin/ticket/getticket?access_token=" + token() + query)
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectHeader()
+				.valueEquals("X-Wxhub-Reason", "ticket-type-invalid")
+				.expectBody()
+				.jsonPath("$.errcode")
+				.isEqualTo(40097)
+				.jsonPath("$.errmsg")
+				.isEqualTo("invalid args");
+		}
+	}
+
+	@Test
+	void noTicketFromTheTokenServerIsA503ProblemWithRetryAfter() {
+		this.client.get()
+			.uri("/cgi-bin/ticket/getticket?access_token=" + token() + "&type=jsapi")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(503)
+			.expectHeader()
+			.valueEquals(HttpHeaders.RETRY_AFTER, "1")
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("urn:wxhub:problem:no-ticket");
+	}
+
+	@Test
+	void theCodeExchangeIsRefusedInWeChatsShapeWithoutAskingTheTokenServer() {
+		this.client.get()
+			.uri("/sns/oauth2/access_token?appid=wxapp1&secret=key-wrong&code=c&grant_type=authorization_code")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.valueEquals("X-Wxhub-Reason", "bad-client-key")
+			.expectBody()
+			.jsonPath("$.errcode")
+			.isEqualTo(40125);
+		this.client.get()
+			.uri("/sns/oauth2/access_token?appid=wxapp1&secret=key-all&grant_type=authorization_code")
+			.exchange()
+			.expectHeader()
+			.valueEquals("X-Wxhub-Reason", "code-missing")
+			.expectBody()
+			.jsonPath("$.errcode")
+			.isEqualTo(41008);
+	}
+
+	@Test
+	void noTokenServerForACodeExchangeIsA503Problem() {
+		this.client.get()
+			.uri("/sns/oauth2/access_token?appid=wxapp1&secret=key-all&code=c&grant_type=authorization_code")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(503)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("urn:wxhub:problem:token-server-unavailable");
+	}
+
+	@Test
+	void aUsersCallWithWeChatUnreachableIsA502Problem() {
+		this.client.get()
+			.uri("/sns/userinfo?access_token=user-token&openid=o1&lang=zh_CN")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(502)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("urn:wxhub:problem:upstream-unreachable")
+			.jsonPath("$.instance")
+			.isEqualTo("/sns/userinfo");
+	}
+
 	private String token() {
 		return this.proxyTokens.issue("all", "wxapp1", NOW.plusSeconds(60));
 	}
@@ -147,8 +232,15 @@ class ForwardRoutesTests {
 		// No token server behind it: every attempt to get a real token fails.
 		AccessTokens tokens = new AccessTokens(null, this.properties, this.clock);
 		Relay relay = new Relay(this.nowhere, tokens, audit, 2000);
-		ForwardRoute route = new ForwardRoute(paths, admission, relay, audit, maxBody);
-		return HttpServer.create().host("127.0.0.1").port(0).route(route::apply).bindNow();
+		TicketAnswers tickets = new TicketAnswers(new Tickets(null, this.properties, this.clock), audit, this.clock);
+		ForwardRoute route = new ForwardRoute(paths, admission, relay, tickets, audit, maxBody);
+		SnsRoute sns = new SnsRoute(new CodeExchangeRelay(admission, new CodeExchanges(null), audit),
+				new UserTokenRelay(this.nowhere, audit, Set.of("wxapp1"), 2000), maxBody);
+		return HttpServer.create()
+			.host("127.0.0.1")
+			.port(0)
+			.route((routes) -> sns.apply(route.apply(routes)))
+			.bindNow();
 	}
 
 	private static int closedPort() {
