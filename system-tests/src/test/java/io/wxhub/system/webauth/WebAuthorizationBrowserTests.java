@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the demo internal page starts a sign-in, WeChat (the sandbox) asks for consent, and the
  * page lands with a result it verified against the broker's JWK set. Then what must be
  * refused: a return address on another host, a replayed state, a code used twice
- * (WeChat's 40163); each a page, never a redirect.
+ * (WeChat's 40163), a code WeChat never issued (40029); each a page, never a redirect.
  */
 class WebAuthorizationBrowserTests {
 
@@ -126,6 +126,13 @@ class WebAuthorizationBrowserTests {
 		assertThat(this.browser.findElement(By.id("refusal")).getDomAttribute("data-type")).isEqualTo("wechat-refused");
 		assertThat(this.browser.getPageSource()).contains("40163");
 		assertThat(stack.webAuth.output()).doesNotContain(code);
+
+		// a code WeChat never issued: 40029
+		String another = location(WebAuthStack.get(authorize(stack.webAuth.url() + "/demo/page")));
+		String anotherState = UriComponentsBuilder.fromUriString(another).build().getQueryParams().getFirst("state");
+		this.browser.get(stack.webAuth.url() + "/oauth2/" + APP + "/callback?code=no-such-code&state=" + anotherState);
+		waitFor(By.id("refusal"));
+		assertThat(this.browser.getPageSource()).contains("40029");
 	}
 
 	private String authorize(String returnTo) {
