@@ -47,7 +47,7 @@ class SecretsConfigurationTests {
 			assertThat(properties.apps()).extracting(TokenServerProperties.App::secret)
 				.allSatisfy((secret) -> assertThat(secret).isNotBlank());
 			assertThat(properties.clients()).extracting(TokenServerProperties.Client::key)
-				.containsExactly("demo-token-client-key", "demo-proxy-token-key");
+				.containsExactly("demo-token-client-key", "demo-proxy-token-key", "demo-web-auth-token-key");
 		});
 	}
 
