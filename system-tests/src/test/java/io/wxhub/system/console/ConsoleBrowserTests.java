@@ -1,0 +1,159 @@
+package io.wxhub.system.console;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import io.wxhub.system.e2e.ServiceProcess;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The sandbox console in a real headless browser (Debian's Chromium), against a sandbox
+ * alone: its account's callback URL answers nobody, so a follower's message ends with
+ * WeChat's unavailable notice; a customer-service message sent later through the API side
+ * appears without reload.
+ */
+class ConsoleBrowserTests {
+
+	private static final String APP = "wx5e1f0ad3c0ffee01";
+
+	private static final String SECRET = "0f1e2d3c4b5a69788796a5b4c3d2e1f0";
+
+	/** The sandbox's first demo follower of the demo app. */
+	private static final String FOLLOWER = "o6QT0ruIp7HqPn01laGVDpNMMn4p";
+
+	private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+	private static ServiceProcess sandbox;
+
+	private WebDriver browser;
+
+	@BeforeAll
+	static void start() {
+		// a callback URL on a port nothing listens on
+		sandbox = ServiceProcess.start("sandbox", "console-sandbox", Map.of(),
+				List.of("--sandbox.accounts[0].app-id=" + APP, "--sandbox.accounts[0].secret=" + SECRET,
+						"--sandbox.accounts[0].original-id=gh_wxhubdemo01",
+						"--sandbox.accounts[0].callback-url=http://127.0.0.1:" + ServiceProcess.freePort() + "/wx/"
+								+ APP,
+						"--sandbox.accounts[0].token=wxhubdemo", "--sandbox.accounts[0].name=wxhub 演示号",
+						"--sandbox.accounts[0].mode=plain"))
+			.awaitReady();
+	}
+
+	@AfterAll
+	static void stop() {
+		sandbox.stop();
+	}
+
+	@BeforeEach
+	void openBrowser() {
+		ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium")
+			.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+					"--window-size=1280,800");
+		ChromeDriverService driver = new ChromeDriverService.Builder()
+			.usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
+			.build();
+		this.browser = new ChromeDriver(driver, options);
+	}
+
+	@AfterEach
+	void closeBrowser() {
+		this.browser.quit();
+	}
+
+	@Test
+	void aFollowerWritesAndCustomerServiceAnswersLive() throws Exception {
+		this.browser.get(sandbox.url() + "/");
+		waitUntil(() -> FOLLOWER.equals(this.browser.findElement(By.id("follower")).getDomProperty("value")));
+		assertThat(this.browser.findElement(By.id("chat-title")).getText()).isEqualTo("wxhub 演示号");
+		WebElement message = this.browser.findElement(By.id("message"));
+		WebElement send = this.browser.findElement(By.id("send"));
+		assertThat(message.getAccessibleName()).isEqualTo("消息");
+		assertThat(send.getAccessibleName()).isEqualTo("发送");
+		assertThat(this.browser.findElement(By.id("conversation")).getTagName()).isEqualTo("ul");
+
+		// an empty message is refused on the page, and nothing is sent
+		send.click();
+		waitUntil(() -> text("notice").equals("消息不能为空"));
+		assertThat(conversationSize()).isZero();
+
+		message.sendKeys("你好");
+		send.click();
+		waitUntil(() -> lines().size() == 2);
+		List<WebElement> lines = lines();
+		assertThat(lines.get(0).getDomAttribute("class")).isEqualTo("in");
+		assertThat(lines.get(0).getText()).contains("你好");
+		assertThat(lines.get(1).getDomAttribute("data-kind")).isEqualTo("unavailable");
+		assertThat(lines.get(1).getText()).isEqualTo("该公众号暂时无法提供服务，请稍后再试");
+		waitUntil(() -> text("notice").contains("共尝试 3 次"));
+		assertThat(message.getDomProperty("value")).isEmpty();
+
+		// sent later through the API side: appears without reload
+		assertThat(customText("稍后回复您")).isZero();
+		waitUntil(() -> lines().size() == 3);
+		assertThat(lines().get(2).getDomAttribute("class")).isEqualTo("out");
+		assertThat(lines().get(2).getDomAttribute("data-kind")).isEqualTo("customer-service");
+		assertThat(lines().get(2).getText()).contains("稍后回复您");
+		Files.write(Path.of("target/console.png"), ((ChromeDriver) this.browser).getScreenshotAs(OutputType.BYTES));
+	}
+
+	private List<WebElement> lines() {
+		return this.browser.findElements(By.cssSelector("#conversation > li"));
+	}
+
+	private String text(String id) {
+		return this.browser.findElement(By.id(id)).getText();
+	}
+
+	private void waitUntil(java.util.function.BooleanSupplier condition) {
+		new WebDriverWait(this.browser, Duration.ofSeconds(20)).until((ignored) -> condition.getAsBoolean());
+	}
+
+	private static int conversationSize() throws Exception {
+		return json(HttpRequest
+			.newBuilder(URI.create(sandbox.url() + "/sandbox/apps/" + APP + "/conversations/" + FOLLOWER))).size();
+	}
+
+	private static int customText(String content) throws Exception {
+		String token = json(HttpRequest.newBuilder(URI
+			.create(sandbox.url() + "/cgi-bin/token?grant_type=client_credential&appid=" + APP + "&secret=" + SECRET)))
+			.path("access_token")
+			.asString();
+		String body = JsonMapper.shared()
+			.writeValueAsString(Map.of("touser", FOLLOWER, "msgtype", "text", "text", Map.of("content", content)));
+		return json(
+				HttpRequest.newBuilder(URI.create(sandbox.url() + "/cgi-bin/message/custom/send?access_token=" + token))
+					.POST(HttpRequest.BodyPublishers.ofString(body)))
+			.path("errcode")
+			.asInt();
+	}
+
+	private static JsonNode json(HttpRequest.Builder request) throws Exception {
+		HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		return JsonMapper.shared().readTree(response.body());
+	}
+
+}
