@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -120,6 +121,48 @@ class ConsoleBrowserTests {
 		Files.write(Path.of("target/console.png"), ((ChromeDriver) this.browser).getScreenshotAs(OutputType.BYTES));
 	}
 
+	@Test
+	void followButtonsSendEventsAndNewsShowsAsACard() throws Exception {
+		String openid = "oConsoleNews01";
+		this.browser.manage().window().setSize(new Dimension(390, 844));
+		this.browser.get(sandbox.url() + "/?app=" + APP);
+		waitUntil(() -> !this.browser.findElements(By.cssSelector("#follower option")).isEmpty());
+		// a follower with a bad OpenID is refused on the page
+		this.browser.findElement(By.id("new-openid")).sendKeys("不合法");
+		this.browser.findElement(By.id("create-follower")).click();
+		waitUntil(() -> text("side-status").contains("OpenID"));
+		this.browser.findElement(By.id("new-openid")).clear();
+		this.browser.findElement(By.id("new-openid")).sendKeys(openid);
+		this.browser.findElement(By.id("create-follower")).click();
+		waitUntil(() -> openid.equals(this.browser.findElement(By.id("follower")).getDomProperty("value")));
+
+		this.browser.findElement(By.id("subscribe")).click();
+		waitUntil(() -> lines().size() == 2);
+		assertThat(lines().get(0).getText()).isEqualTo("你关注了该公众号");
+		assertThat(lines().get(1).getDomAttribute("data-kind")).isEqualTo("unavailable");
+
+		// subscribing opened a window for customer-service messages: a news card
+		assertThat(custom(openid, Map.of("msgtype", "news", "news", Map.of("articles",
+				List.of(Map.of("title", "wxhub 的微博", "description", "关注我们", "url", "https://weibo.com/wxhubdemo",
+						"picurl", sandbox.url() + "/sandbox/apps/" + APP + "/followers/" + openid + "/avatar/64"))))))
+			.isZero();
+		waitUntil(() -> lines().size() == 3);
+		WebElement card = lines().get(2).findElement(By.cssSelector(".news"));
+		assertThat(card.getAccessibleName()).isEqualTo("图文消息");
+		assertThat(card.getText()).contains("wxhub 的微博").contains("关注我们");
+		WebElement link = card.findElement(By.tagName("a"));
+		assertThat(link.getDomAttribute("href")).isEqualTo("https://weibo.com/wxhubdemo");
+		assertThat(link.getDomAttribute("target")).isEqualTo("_blank");
+		assertThat(card.findElement(By.tagName("img")).getDomAttribute("src")).endsWith("/avatar/64");
+
+		this.browser.findElement(By.id("unsubscribe")).click();
+		waitUntil(() -> lines().size() == 4);
+		assertThat(lines().get(3).getText()).isEqualTo("你取消关注了该公众号");
+		waitUntil(
+				() -> this.browser.findElement(By.cssSelector("#follower option:checked")).getText().endsWith("（未关注）"));
+		assertThat(this.browser.findElement(By.id("message")).isDisplayed()).isTrue();
+	}
+
 	private List<WebElement> lines() {
 		return this.browser.findElements(By.cssSelector("#conversation > li"));
 	}
@@ -138,12 +181,17 @@ class ConsoleBrowserTests {
 	}
 
 	private static int customText(String content) throws Exception {
+		return custom(FOLLOWER, Map.of("msgtype", "text", "text", Map.of("content", content)));
+	}
+
+	private static int custom(String openid, Map<String, Object> message) throws Exception {
 		String token = json(HttpRequest.newBuilder(URI
 			.create(sandbox.url() + "/cgi-bin/token?grant_type=client_credential&appid=" + APP + "&secret=" + SECRET)))
 			.path("access_token")
 			.asString();
-		String body = JsonMapper.shared()
-			.writeValueAsString(Map.of("touser", FOLLOWER, "msgtype", "text", "text", Map.of("content", content)));
+		Map<String, Object> addressed = new java.util.LinkedHashMap<>(message);
+		addressed.put("touser", openid);
+		String body = JsonMapper.shared().writeValueAsString(addressed);
 		return json(
 				HttpRequest.newBuilder(URI.create(sandbox.url() + "/cgi-bin/message/custom/send?access_token=" + token))
 					.POST(HttpRequest.BodyPublishers.ofString(body)))
