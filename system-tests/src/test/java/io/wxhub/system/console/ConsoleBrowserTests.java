@@ -161,6 +161,8 @@ class ConsoleBrowserTests {
 		waitUntil(
 				() -> this.browser.findElement(By.cssSelector("#follower option:checked")).getText().endsWith("（未关注）"));
 		assertThat(this.browser.findElement(By.id("message")).isDisplayed()).isTrue();
+		Files.write(Path.of("target/console-phone.png"),
+				((ChromeDriver) this.browser).getScreenshotAs(OutputType.BYTES));
 	}
 
 	private List<WebElement> lines() {
