@@ -1,14 +1,23 @@
 package io.wxhub.system.console;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 
 import io.wxhub.system.e2e.ServiceProcess;
 import org.junit.jupiter.api.AfterAll;
@@ -32,9 +41,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The sandbox console in a real headless browser (Debian's Chromium), against a sandbox
- * alone: its account's callback URL answers nobody, so a follower's message ends with
- * WeChat's unavailable notice; a customer-service message sent later through the API side
- * appears without reload.
+ * alone: its account's server answers 500 unless a test gives it a passive reply, so a
+ * follower's message ends with WeChat's unavailable notice; a customer-service message
+ * sent later through the API side appears without reload.
  */
 class ConsoleBrowserTests {
 
@@ -49,16 +58,23 @@ class ConsoleBrowserTests {
 
 	private static ServiceProcess sandbox;
 
+	/** The account's server: answers 500 unless a test gives it a reply. */
+	private static HttpServer callback;
+
+	private static final AtomicReference<String> reply = new AtomicReference<>();
+
 	private WebDriver browser;
 
 	@BeforeAll
-	static void start() {
-		// a callback URL on a port nothing listens on
+	static void start() throws Exception {
+		callback = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		callback.createContext("/", ConsoleBrowserTests::answer);
+		callback.start();
 		sandbox = ServiceProcess.start("sandbox", "console-sandbox", Map.of(),
 				List.of("--sandbox.accounts[0].app-id=" + APP, "--sandbox.accounts[0].secret=" + SECRET,
 						"--sandbox.accounts[0].original-id=gh_wxhubdemo01",
-						"--sandbox.accounts[0].callback-url=http://127.0.0.1:" + ServiceProcess.freePort() + "/wx/"
-								+ APP,
+						"--sandbox.accounts[0].callback-url=http://127.0.0.1:" + callback.getAddress().getPort()
+								+ "/wx/" + APP,
 						"--sandbox.accounts[0].token=wxhubdemo", "--sandbox.accounts[0].name=wxhub 演示号",
 						"--sandbox.accounts[0].mode=plain"))
 			.awaitReady();
@@ -67,10 +83,33 @@ class ConsoleBrowserTests {
 	@AfterAll
 	static void stop() {
 		sandbox.stop();
+		callback.stop(0);
+	}
+
+	@AfterEach
+	void noReply() {
+		reply.set(null);
+	}
+
+	// a 500 without a reply, else the reply addressed back to the follower
+	private static void answer(HttpExchange exchange) throws IOException {
+		String pushed = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+		String template = reply.get();
+		Matcher from = Pattern.compile("<FromUserName><!\\[CDATA\\[(.*?)]]>").matcher(pushed);
+		byte[] body = (template != null && from.find())
+				? template.replace("{openid}", from.group(1)).getBytes(StandardCharsets.UTF_8) : new byte[0];
+		exchange.sendResponseHeaders((template != null) ? 200 : 500, (body.length > 0) ? body.length : -1);
+		exchange.getResponseBody().write(body);
+		exchange.close();
 	}
 
 	@BeforeEach
-	void openBrowser() {
+	void openBrowser() throws Exception {
+		assertThat(HTTP
+			.send(HttpRequest.newBuilder(URI.create(sandbox.url() + "/sandbox/reset"))
+				.POST(HttpRequest.BodyPublishers.noBody())
+				.build(), HttpResponse.BodyHandlers.discarding())
+			.statusCode()).isEqualTo(204);
 		ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium")
 			.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
 					"--window-size=1280,800");
@@ -163,6 +202,28 @@ class ConsoleBrowserTests {
 		assertThat(this.browser.findElement(By.id("message")).isDisplayed()).isTrue();
 		Files.write(Path.of("target/console-phone.png"),
 				((ChromeDriver) this.browser).getScreenshotAs(OutputType.BYTES));
+	}
+
+	@Test
+	void aPassiveNewsReplyShowsItsFirstArticleAfterAMessage() {
+		reply.set("<xml><ToUserName><![CDATA[{openid}]]></ToUserName><FromUserName><![CDATA[gh_wxhubdemo01]]>"
+				+ "</FromUserName><CreateTime>1700000000</CreateTime><MsgType><![CDATA[news]]></MsgType>"
+				+ "<ArticleCount>2</ArticleCount><Articles><item><Title><![CDATA[wxhub 的微博]]></Title>"
+				+ "<Description><![CDATA[关注我们]]></Description><PicUrl><![CDATA[]]></PicUrl>"
+				+ "<Url><![CDATA[https://weibo.com/wxhubdemo]]></Url></item><item><Title><![CDATA[第二篇]]></Title>"
+				+ "<Description><![CDATA[]]></Description><PicUrl><![CDATA[]]></PicUrl><Url><![CDATA[]]></Url>"
+				+ "</item></Articles></xml>");
+		this.browser.get(sandbox.url() + "/?app=" + APP + "&openid=" + FOLLOWER);
+		waitUntil(() -> FOLLOWER.equals(this.browser.findElement(By.id("follower")).getDomProperty("value")));
+		this.browser.findElement(By.id("message")).sendKeys("微博");
+		this.browser.findElement(By.id("send")).click();
+		waitUntil(() -> lines().size() == 2);
+		WebElement answer = lines().get(1);
+		assertThat(answer.getDomAttribute("data-kind")).as(text("notice")).isEqualTo("passive-reply");
+		WebElement card = answer.findElement(By.cssSelector(".news"));
+		assertThat(card.getText()).contains("wxhub 的微博").contains("关注我们").doesNotContain("第二篇");
+		assertThat(card.findElement(By.tagName("a")).getDomAttribute("target")).isEqualTo("_blank");
+		assertThat(text("notice")).isEmpty();
 	}
 
 	private List<WebElement> lines() {
