@@ -4,12 +4,14 @@ import java.util.List;
 
 import io.wxhub.sandbox.account.AccountRegistry;
 
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 @RestController
 @RequestMapping("/sandbox/apps/{appId}/conversations/{openid}")
@@ -28,6 +30,13 @@ class ConversationController {
 	List<ConversationEntry> conversation(@PathVariable String appId, @PathVariable String openid) {
 		this.accounts.require(appId);
 		return this.conversations.entries(appId, openid);
+	}
+
+	// the console's live view: customer-service messages appear without reload
+	@GetMapping(path = "/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+	SseEmitter events(@PathVariable String appId, @PathVariable String openid) {
+		this.accounts.require(appId);
+		return this.conversations.watch(appId, openid);
 	}
 
 	@DeleteMapping

@@ -12,7 +12,10 @@ import io.wxhub.sandbox.conversation.ConversationEntry.Direction;
 import io.wxhub.sandbox.conversation.ConversationEntry.Kind;
 import io.wxhub.sandbox.system.SandboxState;
 
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * The chat of every follower with every app, in the order things happened: what the
@@ -28,6 +31,8 @@ public class Conversations implements SandboxState {
 
 	private final Map<String, List<ConversationEntry>> chats = new ConcurrentHashMap<>();
 
+	private final ConversationStream stream = new ConversationStream();
+
 	/**
 	 * @param appId the app
 	 * @param openid the follower
@@ -35,11 +40,13 @@ public class Conversations implements SandboxState {
 	 */
 	public void record(String appId, String openid, ConversationEntry entry) {
 		List<ConversationEntry> chat = this.chats.computeIfAbsent(key(appId, openid), (ignored) -> new ArrayList<>());
+		// under the chat's lock, so that a page sees each line once and in order
 		synchronized (chat) {
 			chat.add(entry);
 			if (chat.size() > KEPT_PER_FOLLOWER) {
 				chat.remove(0);
 			}
+			this.stream.publish(key(appId, openid), entry);
 		}
 	}
 
@@ -72,17 +79,38 @@ public class Conversations implements SandboxState {
 	}
 
 	/**
+	 * Watches one follower's chat.
+	 * @param appId the app
+	 * @param openid the follower
+	 * @return server-sent events: the lines so far, then each new one
+	 */
+	SseEmitter watch(String appId, String openid) {
+		String key = key(appId, openid);
+		List<ConversationEntry> chat = this.chats.computeIfAbsent(key, (ignored) -> new ArrayList<>());
+		synchronized (chat) {
+			return this.stream.open(key, List.copyOf(chat));
+		}
+	}
+
+	/**
 	 * Forgets one follower's chat.
 	 * @param appId the app
 	 * @param openid the follower
 	 */
 	public void clear(String appId, String openid) {
 		this.chats.remove(key(appId, openid));
+		this.stream.cleared(key(appId, openid));
 	}
 
 	@Override
 	public void reset() {
 		this.chats.clear();
+		this.stream.cleared(null);
+	}
+
+	@EventListener(ContextClosedEvent.class)
+	void closeStreams() {
+		this.stream.closeAll();
 	}
 
 	// text shows as itself; other types as [msgtype] and their title, if any
