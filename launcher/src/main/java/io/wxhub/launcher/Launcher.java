@@ -13,7 +13,8 @@ import java.util.Map;
 /**
  * Runs wxhub locally with one command: an embedded Redis unless {@code REDIS_URL} is set,
  * the sandbox as WeChat, and the services wired to it with the demo accounts and keys.
- * Prints the URLs and a first curl line; Ctrl-C stops every process it started. With
+ * Creates the demo account's menu through the api-proxy, prints the console's URL first,
+ * then the services' and a first curl line; Ctrl-C stops every process it started. With
  * {@code --sample}, also the sample internal app ({@code samples/internal-app}: WxJava
  * with its tokens from the token server).
  */
@@ -82,6 +83,7 @@ public final class Launcher {
 				return false;
 			}
 		}
+		System.out.println("The console (a WeChat in the browser) will be at " + console() + "\n");
 		this.redis = LocalRedis.startUnlessConfigured(System.getenv("REDIS_URL"));
 		Map<String, String> common = new LinkedHashMap<>();
 		common.put("REDIS_URL", this.redis.url());
@@ -110,6 +112,11 @@ public final class Launcher {
 				"WX_MP_HOSTS_API_HOST", local(SANDBOX_PORT), "WXHUB_TOKEN_SERVER_URLS", local(TOKEN_SERVER_PORT)))) {
 			return false;
 		}
+		String menuProblem = new DemoMenu(local(API_PROXY_PORT)).create(DEMO_APP, DEMO_PROXY_CLIENT_KEY,
+				local(WEB_AUTH_PORT));
+		if (menuProblem != null) {
+			System.err.println("The demo menu was not created (" + menuProblem + "); see logs/api-proxy.log.");
+		}
 		printWelcome(withSample);
 		return true;
 	}
@@ -129,6 +136,10 @@ public final class Launcher {
 		return "http://127.0.0.1:" + port;
 	}
 
+	private static String console() {
+		return local(SANDBOX_PORT) + "/";
+	}
+
 	private static boolean inUse(int port) {
 		try (ServerSocket socket = new ServerSocket()) {
 			socket.bind(new InetSocketAddress(port));
@@ -141,7 +152,11 @@ public final class Launcher {
 
 	private void printWelcome(boolean withSample) {
 		System.out.println();
-		System.out.println("wxhub is up (Redis: " + this.redis.description() + ")");
+		System.out.println("wxhub is up. Open the console — chat with the demo account as a follower, click its menu,");
+		System.out.println("watch every push and API call:");
+		System.out.println("  " + console());
+		System.out.println();
+		System.out.println("Services (Redis: " + this.redis.description() + "):");
 		for (ServiceProcess service : this.started) {
 			System.out.printf("  %-14s %s%n", service.name(), service.url());
 		}

@@ -1,11 +1,14 @@
 package io.wxhub.sandbox.conversation;
 
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -13,8 +16,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import io.wxhub.sandbox.SandboxTestSupport;
+import io.wxhub.sandbox.conversation.ConversationEntry.Direction;
+import io.wxhub.sandbox.conversation.ConversationEntry.Kind;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,6 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConversationEventsTests extends SandboxTestSupport {
 
 	private final HttpClient client = HttpClient.newHttpClient();
+
+	@Autowired
+	private Conversations conversations;
 
 	private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
 
@@ -58,6 +68,40 @@ class ConversationEventsTests extends SandboxTestSupport {
 		assertThat(this.http.delete("/sandbox/apps/{app}/conversations/{o}", APP, openid).status()).isEqualTo(204);
 		assertThat(nextEvent()).isEqualTo("history");
 		assertThat(nextData()).isEqualTo("[]");
+	}
+
+	/**
+	 * A page that stops reading (its socket buffers full) holds up neither the chat nor
+	 * other pages: the lines go on being recorded and reach the page that reads.
+	 */
+	@Test
+	void aStalledPageHoldsUpNeitherTheChatNorOtherPages() throws Exception {
+		String openid = demoFollower(APP, 1);
+		try (Socket stalled = new Socket("127.0.0.1", this.port)) {
+			stalled.setReceiveBufferSize(4096);
+			stalled.getOutputStream()
+				.write(("GET /sandbox/apps/" + APP + "/conversations/" + openid + "/events HTTP/1.1\r\nHost: x\r\n"
+						+ "Accept: text/event-stream\r\n\r\n")
+					.getBytes(StandardCharsets.US_ASCII));
+			watch(APP, openid);
+			assertThat(nextEvent()).isEqualTo("history");
+			// far more than the stalled socket's buffers take: its writes block
+			String big = "长".repeat(16 * 1024);
+			int lineCount = 400;
+			Thread recorder = new Thread(() -> {
+				for (int i = 0; i < lineCount; i++) {
+					this.conversations.record(APP, openid, new ConversationEntry(Instant.now(), Direction.OUT,
+							Kind.CUSTOMER_SERVICE, "text", i + big, null));
+				}
+			}, "recorder");
+			recorder.start();
+			recorder.join(Duration.ofSeconds(30).toMillis());
+			assertThat(recorder.isAlive()).as("recording waits for the stalled page").isFalse();
+			for (int i = 0; i < lineCount; i++) {
+				assertThat(nextEvent()).isEqualTo("entry");
+				assertThat(nextData()).contains("\"summary\":\"" + i + "长");
+			}
+		}
 	}
 
 	@Test

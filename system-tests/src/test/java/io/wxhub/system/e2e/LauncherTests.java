@@ -67,21 +67,9 @@ class LauncherTests {
 		}
 	}
 
-	/**
-	 * The launcher's jar as the README's run command starts it, output and errors merged.
-	 */
+	// the launcher's own default Redis prefix: nothing is launched to stay
 	private static Process startLauncher() throws IOException {
-		Path jar;
-		try (var files = Files.list(ServiceProcess.ROOT.resolve("launcher/target"))) {
-			jar = files.filter((f) -> f.getFileName().toString().endsWith("-exec.jar")).findFirst().orElseThrow();
-		}
-		ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-jar",
-				jar.toString(), ServiceProcess.ROOT.toString())
-			.redirectErrorStream(true);
-		// Any Redis will do; the launcher only passes it on (unset, it would start an
-		// embedded one).
-		builder.environment().put("REDIS_URL", TestRedis.url());
-		return builder.start();
+		return LaunchedSystem.launcher(null);
 	}
 
 	private static boolean readUntilUp(Process process, StringBuilder output) {
