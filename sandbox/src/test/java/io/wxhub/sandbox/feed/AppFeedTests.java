@@ -6,6 +6,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class AppFeedTests {
 
@@ -41,10 +42,8 @@ class AppFeedTests {
 		assertThat(FeedLimit.check(null, 200)).isEqualTo(FeedLimit.DEFAULT);
 		assertThat(FeedLimit.check(200, 200)).isEqualTo(200);
 		assertThat(FeedLimit.check(1, 200)).isEqualTo(1);
-		org.assertj.core.api.Assertions.assertThatThrownBy(() -> FeedLimit.check(0, 200))
-			.hasMessageContaining("limit must be between 1 and 200");
-		org.assertj.core.api.Assertions.assertThatThrownBy(() -> FeedLimit.check(201, 200))
-			.hasMessageContaining("limit must be between 1 and 200");
+		assertThatThrownBy(() -> FeedLimit.check(0, 200)).hasMessageContaining("limit must be between 1 and 200");
+		assertThatThrownBy(() -> FeedLimit.check(201, 200)).hasMessageContaining("limit must be between 1 and 200");
 	}
 
 }
