@@ -318,7 +318,7 @@
 			el('form', { id: 'dev-token-form', class: 'dev-form', novalidate: true, onsubmit: rotateToken,
 				'aria-labelledby': 'dev-token-title' },
 			el('h3', { id: 'dev-token-title', text: '第三方轮换 access_token' }),
-			el('p', { class: 'dev-meta', text: '像另一个持有 AppSecret 的程序那样获取一次令牌：经典令牌会让之前的令牌在 5 分钟后失效。' }),
+			el('p', { class: 'dev-meta', text: '像另一个持有 AppSecret 的程序那样获取一次令牌：经典方式让此前的令牌很快失效；稳定版只在快过期或强制刷新时换新。' }),
 			el('div', { class: 'dev-row' },
 				field('dev-token-mode', '方式', el('select', {},
 					el('option', { value: 'classic', text: '经典 /cgi-bin/token' }),

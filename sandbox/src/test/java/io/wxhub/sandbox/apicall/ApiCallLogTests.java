@@ -4,8 +4,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 import io.wxhub.sandbox.EventStream;
+import io.wxhub.sandbox.SandboxHttp;
+import io.wxhub.sandbox.SandboxHttp.Download;
 import io.wxhub.sandbox.SandboxHttp.Reply;
 import io.wxhub.sandbox.SandboxTestSupport;
 import org.junit.jupiter.api.Test;
@@ -75,6 +78,28 @@ class ApiCallLogTests extends SandboxTestSupport {
 		assertThat(failed.path("path").asString()).isEqualTo("/cgi-bin/message/custom/send");
 		assertThat(failed.path("errcode").asInt()).isEqualTo(-1);
 		assertThat(failed.path("query").asString()).isEqualTo("access_token=" + token.substring(0, 4) + "…");
+	}
+
+	@Test
+	void bigAnswersPassThroughUntouched() {
+		String token = classicToken();
+		byte[] content = new byte[100_000];
+		new Random(7).nextBytes(content);
+		Reply uploaded = this.http.upload("/cgi-bin/media/upload?access_token={t}&type=image",
+				SandboxHttp.media("photo.png", "image/png", content), token);
+		assertThat(uploaded.errcode()).as(uploaded.body()).isZero();
+		Download download = this.http.download("/cgi-bin/media/get?access_token={t}&media_id={m}", token,
+				uploaded.text("media_id"));
+		assertThat(download.body()).isEqualTo(content);
+		List<JsonNode> calls = list(this.http.get("/sandbox/apps/{a}/api-calls?limit=2", APP));
+		assertThat(calls.get(0).path("path").asString()).isEqualTo("/cgi-bin/media/get");
+		assertThat(calls.get(0).path("status").asInt()).isEqualTo(200);
+		assertThat(calls.get(0).path("errcode").asInt()).isZero();
+		assertThat(calls.get(0).path("query").asString())
+			.startsWith("access_token=" + token.substring(0, 4) + "…&media_id=");
+		assertThat(calls.get(1).path("method").asString()).isEqualTo("POST");
+		assertThat(calls.get(1).path("path").asString()).isEqualTo("/cgi-bin/media/upload");
+		assertThat(calls.get(1).path("errcode").asInt()).isZero();
 	}
 
 	@Test

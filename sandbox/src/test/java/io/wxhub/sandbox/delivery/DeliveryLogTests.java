@@ -188,6 +188,17 @@ class DeliveryLogTests extends PushTestSupport {
 		assertThat(unknown.json().path("title").asString()).isEqualTo("Unknown app");
 	}
 
+	@Test
+	void streamsOfUnknownAppsOrBadOpenidsAreRefused() throws Exception {
+		try (EventStream unknown = EventStream.open(this.port, "/sandbox/apps/wx0000000000000000/deliveries/events")) {
+			assertThat(unknown.status()).isEqualTo(404);
+		}
+		try (EventStream bad = EventStream.open(this.port,
+				"/sandbox/apps/" + PLAIN.appId() + "/deliveries/events?openid=a%26b")) {
+			assertThat(bad.status()).isEqualTo(400);
+		}
+	}
+
 	private Reply deliveries(String appId, String openid) {
 		return this.http.get("/sandbox/apps/{a}/deliveries?openid={o}", appId, openid);
 	}

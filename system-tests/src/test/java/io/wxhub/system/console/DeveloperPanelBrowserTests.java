@@ -242,6 +242,9 @@ class DeveloperPanelBrowserTests {
 		assertThat(customText(token, "稍后回复您")).isEqualTo(-1);
 		waitUntil(() -> text("dev-faults").equals("无"));
 
+		Files.write(Path.of("target/developer-panel-faults.png"),
+				((ChromeDriver) this.browser).getScreenshotAs(OutputType.BYTES));
+
 		click("dev-tab-calls");
 		waitUntil(() -> !this.browser.findElements(By.cssSelector("#dev-calls li[data-errcode='-1']")).isEmpty());
 		WebElement failed = this.browser.findElement(By.cssSelector("#dev-calls li[data-errcode='-1']"));
