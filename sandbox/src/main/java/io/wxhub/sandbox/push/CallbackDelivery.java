@@ -1,9 +1,13 @@
 package io.wxhub.sandbox.push;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.wxhub.protocol.message.InboundMessage;
 import io.wxhub.protocol.xml.XmlCodec;
+import io.wxhub.sandbox.delivery.PushAttempt;
 import io.wxhub.sandbox.push.CallbackClient.Answer;
 import io.wxhub.sandbox.system.SandboxProperties;
 import io.wxhub.sandbox.system.SandboxProperties.Account;
@@ -42,33 +46,46 @@ class CallbackDelivery {
 	 * @return the outcome
 	 */
 	Delivery deliver(Account account, InboundMessage message, int drops) {
+		List<PushAttempt> attempts = new ArrayList<>();
 		String failure = null;
+		String sent = null;
 		for (int attempt = 1; attempt <= this.settings.attempts(); attempt++) {
-			SignedPush push = SignedPush.of(this.xml, account, message, this.clock.instant().getEpochSecond());
+			Instant sentAt = this.clock.instant();
+			SignedPush push = SignedPush.of(this.xml, account, message, sentAt.getEpochSecond());
+			sent = push.encrypted() ? push.body() : null;
+			long start = System.nanoTime();
 			Answer answer = this.client.post(push.uri(), push.body(), this.settings.timeout());
-			if (attempt <= drops) {
+			long elapsed = (System.nanoTime() - start) / 1_000_000;
+			boolean dropped = attempt <= drops;
+			attempts.add(new PushAttempt(attempt, sentAt, answer.status(), answer.error(), elapsed, dropped));
+			if (dropped) {
 				failure = "attempt " + attempt + ": answer dropped on purpose";
 			}
 			else if (answer.isSuccess()) {
-				return new Delivery(attempt, answer.text(), push.encrypted(), null);
+				return new Delivery(attempts, answer.text(), push.encrypted(), null, sent);
 			}
 			else {
 				failure = "attempt " + attempt + ": "
 						+ ((answer.error() != null) ? answer.error() : "HTTP status " + answer.status());
 			}
 		}
-		return new Delivery(this.settings.attempts(), null, false, failure);
+		return new Delivery(attempts, null, false, failure, sent);
 	}
 
 	/**
 	 * How a delivery ended.
 	 *
-	 * @param attempts how many requests were sent
+	 * @param tries each attempt, in order
 	 * @param body the body of the 2xx answer, {@code null} if every attempt failed
 	 * @param encrypted whether the answered request was encrypted
 	 * @param failure why the last attempt failed, {@code null} with an answer
+	 * @param encryptedBody the body the last attempt sent, if it was encrypted
 	 */
-	record Delivery(int attempts, String body, boolean encrypted, String failure) {
+	record Delivery(List<PushAttempt> tries, String body, boolean encrypted, String failure, String encryptedBody) {
+
+		int attempts() {
+			return this.tries.size();
+		}
 
 	}
 

@@ -19,9 +19,16 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * @param shown what the follower's screen shows: the text, the media or news in brackets,
  * or the unavailable notice; {@code null} for nothing
  * @param problem why the follower sees the unavailable notice, {@code null} otherwise
+ * @param deliveryId the delivery's entry in {@code /sandbox/apps/{appId}/deliveries}
  */
 record PushResult(Outcome outcome, int attempts, @JsonInclude(Include.NON_NULL) Long msgId, ReplyView reply,
-		String rawReply, String responseBody, String shown, @JsonInclude(Include.NON_NULL) String problem) {
+		String rawReply, String responseBody, String shown, @JsonInclude(Include.NON_NULL) String problem,
+		@JsonInclude(Include.NON_NULL) Long deliveryId) {
+
+	PushResult withDeliveryId(long id) {
+		return new PushResult(this.outcome, this.attempts, this.msgId, this.reply, this.rawReply, this.responseBody,
+				this.shown, this.problem, id);
+	}
 
 	/**
 	 * How the callback answered.

@@ -18,6 +18,7 @@ import io.wxhub.sandbox.conversation.ConversationEntry;
 import io.wxhub.sandbox.conversation.ConversationEntry.Direction;
 import io.wxhub.sandbox.conversation.ConversationEntry.Kind;
 import io.wxhub.sandbox.conversation.Conversations;
+import io.wxhub.sandbox.delivery.DeliveryLog;
 import io.wxhub.sandbox.follower.FollowerRegistry;
 import io.wxhub.sandbox.follower.Interaction;
 import io.wxhub.sandbox.push.CallbackDelivery.Delivery;
@@ -30,7 +31,8 @@ import org.springframework.stereotype.Component;
 /**
  * A simulated follower sends something: the follower registry learns of the interaction
  * (which opens customer-service windows as WeChat's do), the message is pushed to the
- * account's callback URL, and the conversation records both sides.
+ * account's callback URL, the conversation records both sides, and the delivery log what
+ * happened on the way.
  */
 @Component
 class PushService {
@@ -49,10 +51,13 @@ class PushService {
 
 	private final Conversations conversations;
 
+	private final DeliveryLog deliveries;
+
 	private final Clock clock;
 
 	PushService(AccountRegistry accounts, FollowerRegistry followers, InboundMessages messages,
-			CallbackDelivery delivery, Conversations conversations, Clock clock) {
+			CallbackDelivery delivery, Conversations conversations, DeliveryLog deliveries, Clock clock) {
+		this.deliveries = deliveries;
 		this.accounts = accounts;
 		this.followers = followers;
 		this.messages = messages;
@@ -78,24 +83,31 @@ class PushService {
 					"Account " + appId + " needs callback-url, token and original-id to push");
 		}
 		Instant now = this.clock.instant();
+		Instant started = Instant.now();
 		InboundMessage message = this.messages.build(account, openid, send, now);
 		recordInteraction(appId, openid, message, now);
-		record(appId, openid, Direction.IN, Kind.MESSAGE, message.msgType(), FollowerScreen.summary(message),
-				this.xml.renderMessage(message));
+		String plainXml = this.xml.renderMessage(message);
+		record(appId, openid, Direction.IN, Kind.MESSAGE, message.msgType(), FollowerScreen.summary(message), plainXml);
 		Delivery delivered = this.delivery.deliver(account, message, send.drops());
-		return answer(account, openid, message, delivered);
+		String body = delivered.body();
+		ReadReply read = (body != null && !isEmptyAnswer(body))
+				? ReplyReader.read(this.xml, account, openid, body, delivered.encrypted()) : null;
+		PushResult result = answer(account, openid, message, delivered, read);
+		long id = this.deliveries.nextId();
+		this.deliveries.record(DeliveryRecords.of(id, started, account, message, plainXml, delivered, read, result));
+		return result.withDeliveryId(id);
 	}
 
 	// WeChat shows nothing for events the follower did not trigger in the chat
-	private PushResult answer(Account account, String openid, InboundMessage message, Delivery delivered) {
+	private PushResult answer(Account account, String openid, InboundMessage message, Delivery delivered,
+			ReadReply read) {
 		String appId = account.appId();
 		boolean visible = !(message instanceof UnsubscribeEvent || message instanceof TemplateSendJobFinishEvent);
 		String body = delivered.body();
-		if (body != null && (body.isEmpty() || body.equals("success"))) {
-			return new PushResult(Outcome.EMPTY, delivered.attempts(), message.msgId(), null, null, body, null, null);
+		if (body != null && isEmptyAnswer(body)) {
+			return new PushResult(Outcome.EMPTY, delivered.attempts(), message.msgId(), null, null, body, null, null,
+					null);
 		}
-		ReadReply read = (body != null) ? ReplyReader.read(this.xml, account, openid, body, delivered.encrypted())
-				: null;
 		if (read != null && read.problem() == null) {
 			Reply reply = read.reply().reply();
 			String shown = visible ? FollowerScreen.shown(reply, !(message instanceof InboundEvent)) : null;
@@ -103,14 +115,18 @@ class PushService {
 				record(appId, openid, Direction.OUT, Kind.PASSIVE_REPLY, reply.msgType(), shown, read.plaintext());
 			}
 			return new PushResult(Outcome.REPLY, delivered.attempts(), message.msgId(), ReplyView.of(reply),
-					read.plaintext(), body, shown, null);
+					read.plaintext(), body, shown, null, null);
 		}
 		if (visible) {
 			record(appId, openid, Direction.OUT, Kind.UNAVAILABLE, "text", FollowerScreen.UNAVAILABLE, body);
 		}
 		return new PushResult(Outcome.UNAVAILABLE, delivered.attempts(), message.msgId(), null,
 				(read != null) ? read.plaintext() : null, body, visible ? FollowerScreen.UNAVAILABLE : null,
-				(read != null) ? read.problem() : delivered.failure());
+				(read != null) ? read.problem() : delivered.failure(), null);
+	}
+
+	static boolean isEmptyAnswer(String body) {
+		return body.isEmpty() || body.equals("success");
 	}
 
 	private void recordInteraction(String appId, String openid, InboundMessage message, Instant now) {

@@ -5,10 +5,12 @@ import java.util.List;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 
 import io.wxhub.sandbox.account.AccountRegistry;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -16,6 +18,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 @RestController
 @RequestMapping("/sandbox/apps/{appId}/quotas")
@@ -47,6 +50,18 @@ class QuotaAdminController {
 		this.accounts.require(appId);
 		this.quotas.resetUsage(appId);
 		return new QuotasView(appId, this.quotas.usages(appId));
+	}
+
+	// the console's switch: the next call of the path answers 45009
+	@PostMapping("/exhaust")
+	QuotaUsage exhaust(@PathVariable String appId, @Valid @RequestBody QuotaPath request) {
+		this.accounts.require(appId);
+		return this.quotas.exhaust(appId, request.path())
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST,
+					request.path() + " has no daily limit to exhaust"));
+	}
+
+	record QuotaPath(@NotBlank @Pattern(regexp = "/.*", message = "must start with /") String path) {
 	}
 
 	record QuotaOverride(@NotBlank String path, @NotNull @PositiveOrZero Long dailyLimit) {

@@ -127,6 +127,25 @@ public class QuotaService implements SandboxState {
 	}
 
 	/**
+	 * Spends today's quota of one path, as if the app had made every call it allows: the
+	 * next call gets 45009 until the counters are cleared or the day ends.
+	 * @param appId the app
+	 * @param path the API path
+	 * @return the spent usage, empty when the path has no daily limit
+	 */
+	public Optional<QuotaUsage> exhaust(String appId, String path) {
+		AppQuota quota = today(appId);
+		synchronized (quota) {
+			OptionalLong limit = limit(quota, path);
+			if (limit.isEmpty()) {
+				return Optional.empty();
+			}
+			quota.used.merge(path, limit.getAsLong(), Math::max);
+		}
+		return usage(appId, path);
+	}
+
+	/**
 	 * Zeroes the app's daily counters and its monthly {@code clear_quota} budget; limits
 	 * stay.
 	 * @param appId the app

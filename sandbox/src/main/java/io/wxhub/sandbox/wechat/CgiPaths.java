@@ -87,6 +87,12 @@ public final class CgiPaths {
 	/** The web authorization page ({@code open.weixin.qq.com}). */
 	public static final String OAUTH2_AUTHORIZE = "/connect/oauth2/authorize";
 
+	/**
+	 * Request attribute: the app a WeChat API call was counted for (or {@code unknown}),
+	 * set before the API runs.
+	 */
+	public static final String APP_ATTRIBUTE = CgiPaths.class.getName() + ".app";
+
 	private CgiPaths() {
 	}
 

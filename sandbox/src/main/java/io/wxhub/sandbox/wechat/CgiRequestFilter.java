@@ -64,6 +64,7 @@ class CgiRequestFilter extends OncePerRequestFilter {
 		HttpServletRequest wrapped = (cached != null) ? cached : request;
 		String path = CgiPaths.of(wrapped);
 		String appId = appId(wrapped, cached);
+		wrapped.setAttribute(CgiPaths.APP_ATTRIBUTE, appId);
 		this.calls.record(appId, path);
 		Fault fault = this.faults.take(appId, path).orElse(null);
 		if (fault != null && apply(fault, response)) {
