@@ -8,6 +8,9 @@
 window.sandboxConsole = (function () {
 	const OPENID = /^[A-Za-z0-9_-]{1,64}$/;
 	const TEXT_LIMIT = 2048;
+	const NICKNAME_LIMIT = 32;
+	// what the sandbox refuses in a nickname (Java's \p{Cntrl})
+	const CONTROL = /[\u0000-\u001f\u007f]/;
 
 	const $ = (id) => document.getElementById(id);
 	const state = { accounts: [], followers: [], appId: null, openid: null, events: null, entries: [] };
@@ -89,7 +92,7 @@ window.sandboxConsole = (function () {
 		state.followers = followers;
 		const select = $('follower');
 		select.replaceChildren(...followers.map((one) => option(one.openid,
-				one.openid + (one.subscribed ? '' : '（未关注）'))));
+				name(one) + (one.subscribed ? '' : '（未关注）'))));
 		const keep = wanted || state.openid;
 		if (keep && followers.some((one) => one.openid === keep)) {
 			select.value = keep;
@@ -102,7 +105,8 @@ window.sandboxConsole = (function () {
 			return;
 		}
 		state.openid = openid;
-		$('chat-follower').textContent = openid ? `粉丝 ${openid}` : '没有粉丝：先新建一个';
+		const current = state.followers.find((one) => one.openid === openid);
+		$('chat-follower').textContent = current ? `粉丝 ${name(current)}` : '没有粉丝：先新建一个';
 		notice('');
 		watch();
 		announce();
@@ -121,6 +125,10 @@ window.sandboxConsole = (function () {
 		document.dispatchEvent(new CustomEvent('console:selection', { detail }));
 	}
 
+	function name(one) {
+		return one.nickname ? `${one.nickname}（${one.openid}）` : one.openid;
+	}
+
 	function subscribed() {
 		const current = state.followers.find((one) => one.openid === state.openid);
 		return !!(current && current.subscribed);
@@ -129,13 +137,26 @@ window.sandboxConsole = (function () {
 	async function createFollower(event) {
 		event.preventDefault();
 		const openid = $('new-openid').value.trim();
+		const nickname = $('new-nickname').value.trim();
+		if (nickname && (nickname.length > NICKNAME_LIMIT || CONTROL.test(nickname))) {
+			status(`昵称不能超过 ${NICKNAME_LIMIT} 个字，也不能有控制字符`, true);
+			return;
+		}
 		if (openid && !OPENID.test(openid)) {
 			status('OpenID 只能是 1 到 64 个字母、数字、下划线或连字符', true);
 			return;
 		}
+		const wanted = {};
+		if (openid) {
+			wanted.openid = openid;
+		}
+		if (nickname) {
+			wanted.nickname = nickname;
+		}
 		try {
-			const created = await call('POST', `${app(state.appId)}/followers`, openid ? { openid } : {});
+			const created = await call('POST', `${app(state.appId)}/followers`, wanted);
 			$('new-openid').value = '';
+			$('new-nickname').value = '';
 			status(`已新建粉丝 ${created.openid}`);
 			await loadFollowers(created.openid);
 		}

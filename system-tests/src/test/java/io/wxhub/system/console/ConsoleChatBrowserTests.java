@@ -310,6 +310,26 @@ class ConsoleChatBrowserTests {
 	}
 
 	@Test
+	void aNewFollowerGetsTheNicknameGivenAndIsAnnounced() throws Exception {
+		openChat();
+		type("new-nickname", "张三");
+		type("new-openid", "oNicknamed01");
+		this.browser.findElement(By.id("create-follower")).click();
+		waitUntil(() -> "oNicknamed01"
+			.equals(this.browser.findElement(By.tagName("body")).getDomAttribute("data-openid")));
+		assertThat(this.browser.findElement(By.cssSelector("#follower option:checked")).getText())
+			.isEqualTo("张三（oNicknamed01）");
+		assertThat(text("chat-follower")).isEqualTo("粉丝 张三（oNicknamed01）");
+		assertThat(text("side-status")).isEqualTo("已新建粉丝 oNicknamed01");
+		JsonNode followers = json(
+				HttpRequest.newBuilder(URI.create(sandbox.url() + "/sandbox/apps/" + APP + "/followers")));
+		assertThat(followers.get(followers.size() - 1).path("nickname").asString()).isEqualTo("张三");
+		// the demo followers have theirs
+		assertThat(this.browser.findElement(By.cssSelector("#follower option[value='" + FOLLOWER + "']")).getText())
+			.isEqualTo("小明（" + FOLLOWER + "）");
+	}
+
+	@Test
 	void theComposerAndTheMenuAreUsableOnAPhone() throws Exception {
 		// a phone's viewport: headless windows do not get narrower than 500 px
 		this.browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
