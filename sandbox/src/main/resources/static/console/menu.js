@@ -113,7 +113,8 @@
 			});
 			return anchor;
 		}
-		const why = UNAVAILABLE[button.type] || `${button.type || '未知类型'}：沙盒不模拟这种菜单`;
+		const why = (button.type === 'view') ? '网页：链接不是 http 或 https 网址，沙盒不打开'
+			: UNAVAILABLE[button.type] || `${button.type || '未知类型'}：沙盒不模拟这种菜单`;
 		const element = chat.element('button', 'menu-button unavailable', button.name);
 		element.type = 'button';
 		element.title = why;
