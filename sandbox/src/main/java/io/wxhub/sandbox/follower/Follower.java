@@ -10,16 +10,23 @@ import io.wxhub.sandbox.wechat.WeChatErrors;
  * A follower of one app as the sandbox knows them.
  *
  * @param openid the OpenID
+ * @param nickname the name shown for them (their web-authorization profile's)
  * @param subscribed whether they follow the account now
  * @param subscribeTime when they last followed it
  * @param lastMessageAt when they last wrote to it, {@code null} if never
  * @param window the customer-service window of their latest interaction, {@code null} if
  * none
  */
-public record Follower(String openid, boolean subscribed, Instant subscribeTime, Instant lastMessageAt, Window window) {
+public record Follower(String openid, String nickname, boolean subscribed, Instant subscribeTime, Instant lastMessageAt,
+		Window window) {
 
-	static Follower subscribedAt(String openid, Instant at) {
-		return new Follower(openid, true, at, null, null);
+	static Follower subscribedAt(String openid, String nickname, Instant at) {
+		return new Follower(openid, nickname, true, at, null, null);
+	}
+
+	Follower named(String nickname) {
+		return new Follower(this.openid, nickname, this.subscribed, this.subscribeTime, this.lastMessageAt,
+				this.window);
 	}
 
 	/**
@@ -27,7 +34,8 @@ public record Follower(String openid, boolean subscribed, Instant subscribeTime,
 	 * @return this follower having written then, with the window that opens
 	 */
 	Follower wrote(Instant at) {
-		return new Follower(this.openid, this.subscribed, this.subscribeTime, at, Interaction.MESSAGE.windowFrom(at));
+		return new Follower(this.openid, this.nickname, this.subscribed, this.subscribeTime, at,
+				Interaction.MESSAGE.windowFrom(at));
 	}
 
 	/**
@@ -43,15 +51,16 @@ public record Follower(String openid, boolean subscribed, Instant subscribeTime,
 				&& this.window.closesAt().isAfter(offered.closesAt());
 		Instant wroteAt = (kind != Interaction.MESSAGE
 				|| (this.lastMessageAt != null && this.lastMessageAt.isAfter(at))) ? this.lastMessageAt : at;
-		return new Follower(this.openid, this.subscribed, this.subscribeTime, wroteAt, keep ? this.window : offered);
+		return new Follower(this.openid, this.nickname, this.subscribed, this.subscribeTime, wroteAt,
+				keep ? this.window : offered);
 	}
 
 	Follower subscribed(boolean subscribed, Instant at) {
 		if (subscribed == this.subscribed) {
 			return this;
 		}
-		return subscribed ? new Follower(this.openid, true, at, this.lastMessageAt, this.window)
-				: new Follower(this.openid, false, this.subscribeTime, this.lastMessageAt, null);
+		return subscribed ? new Follower(this.openid, this.nickname, true, at, this.lastMessageAt, this.window)
+				: new Follower(this.openid, this.nickname, false, this.subscribeTime, this.lastMessageAt, null);
 	}
 
 	/**
@@ -66,7 +75,8 @@ public record Follower(String openid, boolean subscribed, Instant subscribeTime,
 		if (!this.window.isUsableAt(now)) {
 			throw WeChatErrors.of(WeChatErrorCode.OUT_OF_RESPONSE_COUNT_LIMIT);
 		}
-		return new Follower(this.openid, this.subscribed, this.subscribeTime, this.lastMessageAt, this.window.spent());
+		return new Follower(this.openid, this.nickname, this.subscribed, this.subscribeTime, this.lastMessageAt,
+				this.window.spent());
 	}
 
 	/**

@@ -113,9 +113,26 @@ public class FollowerRegistry implements SandboxState {
 	 * @return the follower afterwards
 	 */
 	public Follower save(String appId, String openid, Instant lastMessageAt, Boolean subscribed) {
+		return save(appId, openid, null, lastMessageAt, subscribed);
+	}
+
+	/**
+	 * Creates or changes a follower, as {@code POST /sandbox/apps/{appId}/followers}.
+	 * @param appId the app
+	 * @param openid the OpenID, or {@code null} for the next numbered follower
+	 * @param nickname their new nickname; {@code null} to leave it (new followers are
+	 * named by their place in the list)
+	 * @param lastMessageAt when they last wrote, which opens a 48 h window from then;
+	 * {@code null} to leave it
+	 * @param subscribed whether they follow now; {@code null} to leave it (new followers
+	 * follow)
+	 * @return the follower afterwards
+	 */
+	public Follower save(String appId, String openid, String nickname, Instant lastMessageAt, Boolean subscribed) {
 		Instant now = this.clock.instant();
 		return update(appId, openid, now, (follower) -> {
-			Follower changed = (subscribed != null) ? follower.subscribed(subscribed, now) : follower;
+			Follower named = (nickname != null) ? follower.named(nickname) : follower;
+			Follower changed = (subscribed != null) ? named.subscribed(subscribed, now) : named;
 			return (lastMessageAt != null) ? changed.wrote(lastMessageAt) : changed;
 		});
 	}
@@ -152,7 +169,10 @@ public class FollowerRegistry implements SandboxState {
 		AppFollowers app = app(appId);
 		synchronized (app) {
 			String id = (openid != null && !openid.isBlank()) ? openid : DemoFollowers.openid(appId, ++app.lastIndex);
-			Follower follower = app.followers.getOrDefault(id, Follower.subscribedAt(id, now));
+			Follower follower = app.followers.get(id);
+			if (follower == null) {
+				follower = Follower.subscribedAt(id, DemoFollowers.nickname(app.followers.size()), now);
+			}
 			Follower changed = change.apply(follower);
 			app.followers.put(id, changed);
 			return changed;

@@ -25,7 +25,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @RestController
 class MediaController {
 
-	private static final String SANDBOX_MEDIA = "/sandbox/media/{mediaId}";
+	static final String SANDBOX_MEDIA = "/sandbox/media/{mediaId}";
 
 	private final MediaStore store;
 

@@ -17,13 +17,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * The profiles of an app's followers (current and former), derived from what the sandbox
- * knows of them: a nickname by their place in the list (小明, 小红, … for the demo
- * followers), and a UnionID when the account is bound to an Open Platform account.
+ * knows of them: their nickname in the follower registry, and a UnionID when the account
+ * is bound to an Open Platform account.
  */
 @Component
 public class WebAuthProfiles {
-
-	private static final List<String> NICKNAMES = List.of("小明", "小红", "小刚", "小丽", "小强", "小芳");
 
 	private final AccountRegistry accounts;
 
@@ -42,10 +40,8 @@ public class WebAuthProfiles {
 		Account account = this.accounts.require(appId);
 		List<Follower> known = this.followers.followers(appId);
 		List<FollowerProfile> profiles = new ArrayList<>(known.size());
-		for (int i = 0; i < known.size(); i++) {
-			Follower follower = known.get(i);
-			String nickname = (i < NICKNAMES.size()) ? NICKNAMES.get(i) : "粉丝" + (i + 1);
-			profiles.add(new FollowerProfile(appId, follower.openid(), nickname, follower.subscribed(),
+		for (Follower follower : known) {
+			profiles.add(new FollowerProfile(appId, follower.openid(), follower.nickname(), follower.subscribed(),
 					unionid(account, follower.openid())));
 		}
 		return profiles;

@@ -7,6 +7,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -46,6 +48,20 @@ public class QrCodes implements SandboxState {
 		Instant now = this.clock.instant();
 		return Optional.ofNullable((ticket != null) ? this.byTicket.get(ticket) : null)
 			.filter((code) -> code.isPermanent() || now.isBefore(code.expiresAt()));
+	}
+
+	/**
+	 * @param appId the app
+	 * @return its codes that can still be scanned, oldest first
+	 */
+	List<QrScene> unexpired(String appId) {
+		Instant now = this.clock.instant();
+		return this.byTicket.values()
+			.stream()
+			.filter((code) -> code.appId().equals(appId))
+			.filter((code) -> code.isPermanent() || now.isBefore(code.expiresAt()))
+			.sorted(Comparator.comparing(QrScene::createdAt).thenComparing(QrScene::ticket))
+			.toList();
 	}
 
 	/**

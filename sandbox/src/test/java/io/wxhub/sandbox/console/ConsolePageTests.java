@@ -1,5 +1,7 @@
 package io.wxhub.sandbox.console;
 
+import java.util.List;
+
 import io.wxhub.sandbox.SandboxHttp.Reply;
 import io.wxhub.sandbox.SandboxTestSupport;
 import org.junit.jupiter.api.Test;
@@ -30,6 +32,27 @@ class ConsolePageTests extends SandboxTestSupport {
 		Reply script = this.http.get("/console/console.js");
 		assertThat(script.status()).isEqualTo(200);
 		assertThat(script.body()).contains("/conversations/").contains("new EventSource(");
+	}
+
+	@Test
+	void theChatsOtherPartsAreServedBesideItAndLoadedInOrder() {
+		String page = this.http.get("/").body();
+		assertThat(page).contains("<input id=\"image-file\" type=\"file\" accept=\"image/*\"")
+			.contains("<nav id=\"menu\"")
+			.contains("<ul id=\"qrcodes\"");
+		List<String> scripts = List.of("console.js", "chat.js", "composer.js", "menu.js", "qrcode.js");
+		int previous = -1;
+		for (String script : scripts) {
+			String tag = "<script src=\"console/" + script + "\" defer></script>";
+			assertThat(page.indexOf(tag)).as(tag).isGreaterThan(previous);
+			previous = page.indexOf(tag);
+			Reply served = this.http.get("/console/" + script);
+			assertThat(served.status()).as(script).isEqualTo(200);
+			assertThat(served.body()).as(script).doesNotContain("//cdn", "innerHTML");
+		}
+		assertThat(this.http.get("/console/composer.js").body()).contains("/media`");
+		assertThat(this.http.get("/console/menu.js").body()).contains("/menu`");
+		assertThat(this.http.get("/console/qrcode.js").body()).contains("/qrcodes`");
 	}
 
 }
