@@ -155,8 +155,20 @@ window.sandboxChat = (function () {
 		image.src = url;
 		image.alt = '图片';
 		image.loading = 'lazy';
+		missing(image, '图片无法加载');
 		frame.appendChild(image);
 		return frame;
+	}
+
+	// a picture that cannot load (offline, say) becomes a grey box that says so, as
+	// WeChat shows one
+	function missing(image, text) {
+		image.addEventListener('error', () => {
+			const box = element('div', 'missing-picture', text);
+			box.setAttribute('role', 'img');
+			box.setAttribute('aria-label', text);
+			image.replaceWith(box);
+		}, { once: true });
 	}
 
 	function placeholder(type, text, url) {
@@ -185,6 +197,7 @@ window.sandboxChat = (function () {
 				image.src = article.picurl;
 				image.alt = '';
 				image.loading = 'lazy';
+				missing(image, '封面图片无法加载');
 				part.appendChild(image);
 			}
 			if (index === 0 && article.description) {

@@ -50,6 +50,11 @@ public final class LaunchedSystem implements AutoCloseable {
 		return system;
 	}
 
+	/** The project's root, where the README's commands run. */
+	public static Path root() {
+		return ServiceProcess.ROOT;
+	}
+
 	/** What the launcher printed until it was up. */
 	public String output() {
 		return this.output.toString();
