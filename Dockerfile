@@ -34,4 +34,8 @@ COPY --from=build /src/extracted/spring-boot-loader/ ./
 COPY --from=build /src/extracted/snapshot-dependencies/ ./
 COPY --from=build /src/extracted/application/ ./
 USER 10001:10001
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "org.springframework.boot.loader.launch.JarLauncher"]
+# The heap's share of the container's memory, in the environment rather than on the command line
+# (which would win over it), so that a platform can change it: Kubernetes sets 50 % of its limit
+# (deploy/kubernetes, docs/operations.md).
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
+ENTRYPOINT ["java", "org.springframework.boot.loader.launch.JarLauncher"]
