@@ -3,9 +3,7 @@ package io.wxhub.system.console;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +18,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 import io.wxhub.system.browser.HeadlessChromium;
-import io.wxhub.system.e2e.ServiceProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,9 +30,11 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import static io.wxhub.system.console.ConsoleSandbox.APP;
+import static io.wxhub.system.console.ConsoleSandbox.FOLLOWER;
+import static io.wxhub.system.console.ConsoleSandbox.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -46,16 +45,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ConsoleBrowserTests {
 
-	private static final String APP = "wx5e1f0ad3c0ffee01";
-
-	private static final String SECRET = "0f1e2d3c4b5a69788796a5b4c3d2e1f0";
-
-	/** The sandbox's first demo follower of the demo app. */
-	private static final String FOLLOWER = "o6QT0ruIp7HqPn01laGVDpNMMn4p";
-
-	private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-	private static ServiceProcess sandbox;
+	private static ConsoleSandbox sandbox;
 
 	/** The account's server: answers 500 unless a test gives it a reply. */
 	private static HttpServer callback;
@@ -69,14 +59,8 @@ class ConsoleBrowserTests {
 		callback = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		callback.createContext("/", ConsoleBrowserTests::answer);
 		callback.start();
-		sandbox = ServiceProcess.start("sandbox", "console-sandbox", Map.of(),
-				List.of("--sandbox.accounts[0].app-id=" + APP, "--sandbox.accounts[0].secret=" + SECRET,
-						"--sandbox.accounts[0].original-id=gh_wxhubdemo01",
-						"--sandbox.accounts[0].callback-url=http://127.0.0.1:" + callback.getAddress().getPort()
-								+ "/wx/" + APP,
-						"--sandbox.accounts[0].token=wxhubdemo", "--sandbox.accounts[0].name=wxhub 演示号",
-						"--sandbox.accounts[0].mode=plain"))
-			.awaitReady();
+		sandbox = ConsoleSandbox.start("console-sandbox",
+				"http://127.0.0.1:" + callback.getAddress().getPort() + "/wx/" + APP);
 	}
 
 	@AfterAll
@@ -104,11 +88,7 @@ class ConsoleBrowserTests {
 
 	@BeforeEach
 	void openBrowser() throws Exception {
-		assertThat(HTTP
-			.send(HttpRequest.newBuilder(URI.create(sandbox.url() + "/sandbox/reset"))
-				.POST(HttpRequest.BodyPublishers.noBody())
-				.build(), HttpResponse.BodyHandlers.discarding())
-			.statusCode()).isEqualTo(204);
+		sandbox.reset();
 		this.browser = HeadlessChromium.open(1280, 800);
 	}
 
@@ -241,10 +221,7 @@ class ConsoleBrowserTests {
 	}
 
 	private static int custom(String openid, Map<String, Object> message) throws Exception {
-		String token = json(HttpRequest.newBuilder(URI
-			.create(sandbox.url() + "/cgi-bin/token?grant_type=client_credential&appid=" + APP + "&secret=" + SECRET)))
-			.path("access_token")
-			.asString();
+		String token = sandbox.token();
 		Map<String, Object> addressed = new java.util.LinkedHashMap<>(message);
 		addressed.put("touser", openid);
 		String body = JsonMapper.shared().writeValueAsString(addressed);
@@ -253,11 +230,6 @@ class ConsoleBrowserTests {
 					.POST(HttpRequest.BodyPublishers.ofString(body)))
 			.path("errcode")
 			.asInt();
-	}
-
-	private static JsonNode json(HttpRequest.Builder request) throws Exception {
-		HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-		return JsonMapper.shared().readTree(response.body());
 	}
 
 }

@@ -16,7 +16,6 @@ import java.util.function.BooleanSupplier;
 import javax.imageio.ImageIO;
 
 import io.wxhub.system.browser.HeadlessChromium;
-import io.wxhub.system.e2e.ServiceProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,6 +34,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static io.wxhub.system.console.AccountServer.field;
+import static io.wxhub.system.console.ConsoleSandbox.APP;
+import static io.wxhub.system.console.ConsoleSandbox.FOLLOWER;
+import static io.wxhub.system.console.ConsoleSandbox.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -44,16 +46,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ConsoleChatBrowserTests {
 
-	private static final String APP = "wx5e1f0ad3c0ffee01";
-
-	private static final String SECRET = "0f1e2d3c4b5a69788796a5b4c3d2e1f0";
-
-	/** The sandbox's first demo follower of the app: follows the account. */
-	private static final String FOLLOWER = "o6QT0ruIp7HqPn01laGVDpNMMn4p";
-
 	private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-	private static ServiceProcess sandbox;
+	private static ConsoleSandbox sandbox;
 
 	private static AccountServer account;
 
@@ -62,13 +57,7 @@ class ConsoleChatBrowserTests {
 	@BeforeAll
 	static void start() throws Exception {
 		account = AccountServer.start();
-		sandbox = ServiceProcess.start("sandbox", "console-chat-sandbox", Map.of(),
-				List.of("--sandbox.accounts[0].app-id=" + APP, "--sandbox.accounts[0].secret=" + SECRET,
-						"--sandbox.accounts[0].original-id=gh_wxhubdemo01",
-						"--sandbox.accounts[0].callback-url=" + account.callbackUrl(APP),
-						"--sandbox.accounts[0].token=wxhubdemo", "--sandbox.accounts[0].name=wxhub 演示号",
-						"--sandbox.accounts[0].mode=plain"))
-			.awaitReady();
+		sandbox = ConsoleSandbox.start("console-chat-sandbox", account.callbackUrl(APP));
 	}
 
 	@AfterAll
@@ -79,11 +68,7 @@ class ConsoleChatBrowserTests {
 
 	@BeforeEach
 	void openBrowser() throws Exception {
-		assertThat(HTTP
-			.send(HttpRequest.newBuilder(URI.create(sandbox.url() + "/sandbox/reset"))
-				.POST(HttpRequest.BodyPublishers.noBody())
-				.build(), HttpResponse.BodyHandlers.discarding())
-			.statusCode()).isEqualTo(204);
+		sandbox.reset();
 		account.clear();
 		this.browser = HeadlessChromium.open(1280, 800);
 	}
@@ -432,18 +417,10 @@ class ConsoleChatBrowserTests {
 	}
 
 	private static JsonNode cgi(String path, Object body) throws Exception {
-		String token = json(HttpRequest.newBuilder(URI
-			.create(sandbox.url() + "/cgi-bin/token?grant_type=client_credential&appid=" + APP + "&secret=" + SECRET)))
-			.path("access_token")
-			.asString();
+		String token = sandbox.token();
 		return json(HttpRequest.newBuilder(URI.create(sandbox.url() + path + "?access_token=" + token))
 			.POST(HttpRequest.BodyPublishers.ofString(JsonMapper.shared().writeValueAsString(body),
 					StandardCharsets.UTF_8)));
-	}
-
-	private static JsonNode json(HttpRequest.Builder request) throws Exception {
-		HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-		return JsonMapper.shared().readTree(response.body());
 	}
 
 }

@@ -3,9 +3,7 @@ package io.wxhub.system.console;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +19,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 import io.wxhub.system.browser.HeadlessChromium;
-import io.wxhub.system.e2e.ServiceProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,6 +37,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import static io.wxhub.system.console.ConsoleSandbox.APP;
+import static io.wxhub.system.console.ConsoleSandbox.FOLLOWER;
+import static io.wxhub.system.console.ConsoleSandbox.ORIGINAL_ID;
+import static io.wxhub.system.console.ConsoleSandbox.SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -51,18 +52,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DeveloperPanelBrowserTests {
 
-	private static final String APP = "wx5e1f0ad3c0ffee01";
-
-	private static final String SECRET = "0f1e2d3c4b5a69788796a5b4c3d2e1f0";
-
-	/** The sandbox's first demo follower of the demo app. */
-	private static final String FOLLOWER = "o6QT0ruIp7HqPn01laGVDpNMMn4p";
-
-	private static final String ORIGINAL_ID = "gh_wxhubdemo01";
-
-	private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-	private static ServiceProcess sandbox;
+	private static ConsoleSandbox sandbox;
 
 	/** The account's server: answers 500 unless a test gives it a reply. */
 	private static HttpServer callback;
@@ -77,14 +67,8 @@ class DeveloperPanelBrowserTests {
 		callback = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		callback.createContext("/", DeveloperPanelBrowserTests::answer);
 		callback.start();
-		sandbox = ServiceProcess.start("sandbox", "developer-panel-sandbox", Map.of(),
-				List.of("--sandbox.accounts[0].app-id=" + APP, "--sandbox.accounts[0].secret=" + SECRET,
-						"--sandbox.accounts[0].original-id=" + ORIGINAL_ID,
-						"--sandbox.accounts[0].callback-url=http://127.0.0.1:" + callback.getAddress().getPort()
-								+ "/wx/" + APP,
-						"--sandbox.accounts[0].token=wxhubdemo", "--sandbox.accounts[0].name=wxhub 演示号",
-						"--sandbox.accounts[0].mode=plain"))
-			.awaitReady();
+		sandbox = ConsoleSandbox.start("developer-panel-sandbox",
+				"http://127.0.0.1:" + callback.getAddress().getPort() + "/wx/" + APP);
 	}
 
 	@AfterAll
@@ -106,11 +90,7 @@ class DeveloperPanelBrowserTests {
 
 	@BeforeEach
 	void openBrowser() throws Exception {
-		assertThat(HTTP
-			.send(HttpRequest.newBuilder(URI.create(sandbox.url() + "/sandbox/reset"))
-				.POST(HttpRequest.BodyPublishers.noBody())
-				.build(), HttpResponse.BodyHandlers.discarding())
-			.statusCode()).isEqualTo(204);
+		sandbox.reset();
 		this.browser = HeadlessChromium.open(1280, 800);
 	}
 
@@ -236,9 +216,7 @@ class DeveloperPanelBrowserTests {
 		click("dev-token-rotate");
 		waitUntil(() -> text("dev-token-status").startsWith("已轮换"));
 
-		String token = json("GET", "/cgi-bin/token?grant_type=client_credential&appid=" + APP + "&secret=" + SECRET)
-			.path("access_token")
-			.asString();
+		String token = sandbox.token();
 		assertThat(customText(token, "稍后回复您")).isEqualTo(-1);
 		waitUntil(() -> text("dev-faults").equals("无"));
 
@@ -285,7 +263,7 @@ class DeveloperPanelBrowserTests {
 	}
 
 	private static JsonNode send(String content) throws Exception {
-		return json(HttpRequest
+		return ConsoleSandbox.json(HttpRequest
 			.newBuilder(URI.create(sandbox.url() + "/sandbox/apps/" + APP + "/followers/" + FOLLOWER + "/send"))
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers
@@ -295,21 +273,17 @@ class DeveloperPanelBrowserTests {
 	private static int customText(String token, String content) throws Exception {
 		String body = JsonMapper.shared()
 			.writeValueAsString(Map.of("touser", FOLLOWER, "msgtype", "text", "text", Map.of("content", content)));
-		return json(
-				HttpRequest.newBuilder(URI.create(sandbox.url() + "/cgi-bin/message/custom/send?access_token=" + token))
-					.POST(HttpRequest.BodyPublishers.ofString(body)))
+		return ConsoleSandbox
+			.json(HttpRequest
+				.newBuilder(URI.create(sandbox.url() + "/cgi-bin/message/custom/send?access_token=" + token))
+				.POST(HttpRequest.BodyPublishers.ofString(body)))
 			.path("errcode")
 			.asInt();
 	}
 
 	private static JsonNode json(String method, String path) throws Exception {
-		return json(HttpRequest.newBuilder(URI.create(sandbox.url() + path))
+		return ConsoleSandbox.json(HttpRequest.newBuilder(URI.create(sandbox.url() + path))
 			.method(method, HttpRequest.BodyPublishers.noBody()));
-	}
-
-	private static JsonNode json(HttpRequest.Builder request) throws Exception {
-		HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-		return JsonMapper.shared().readTree(response.body());
 	}
 
 }
