@@ -73,29 +73,8 @@
 
 	// ---- HTTP ----
 
-	async function call(method, path, body) {
-		const init = { method, headers: { Accept: 'application/json' } };
-		if (body !== undefined) {
-			init.headers['Content-Type'] = 'application/json;charset=UTF-8';
-			init.body = JSON.stringify(body);
-		}
-		const response = await fetch(path, init);
-		const text = await response.text();
-		let json = null;
-		try {
-			json = text ? JSON.parse(text) : null;
-		}
-		catch (ignored) {
-			json = null;
-		}
-		if (!response.ok) {
-			const detail = (json && (json.detail || json.title)) || text || response.statusText;
-			throw new Error(`${response.status} ${detail}`);
-		}
-		return json;
-	}
-
-	const app = (appId) => `/sandbox/apps/${encodeURIComponent(appId)}`;
+	// the console's own HTTP helpers (console.js, loaded first): problem+json details as errors
+	const { call, app } = window.sandboxConsole;
 
 	function report(id, text, error) {
 		const element = $(id);
