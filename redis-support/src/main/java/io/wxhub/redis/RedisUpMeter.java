@@ -31,6 +31,7 @@ final class RedisUpMeter implements MeterBinder {
 		probe();
 		Gauge.builder("wxhub.redis.up", this, RedisUpMeter::read)
 			.description("1 when the last Redis read of this replica succeeded")
+			.strongReference(true)
 			.register(registry);
 	}
 
