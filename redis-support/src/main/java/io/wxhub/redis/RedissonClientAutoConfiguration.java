@@ -1,5 +1,6 @@
 package io.wxhub.redis;
 
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
@@ -17,7 +18,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The Redisson client every service keeps its shared state with (see
- * {@link RedissonConfigFactory}), and its health component {@code redis}.
+ * {@link RedissonConfigFactory}), its health component {@code redis} and its gauge
+ * {@code wxhub.redis.up}.
  */
 @AutoConfiguration
 @ConditionalOnClass(Redisson.class)
@@ -51,6 +53,19 @@ public class RedissonClientAutoConfiguration {
 					return Health.down().withDetail("error", ex.getClass().getSimpleName()).build();
 				}
 			};
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(MeterBinder.class)
+	static class RedisMetricsConfiguration {
+
+		/** Gauge {@code wxhub.redis.up}, for the "Redis down" alert. */
+		@Bean
+		@ConditionalOnMissingBean
+		RedisUpMeter redisUpMeter(RedissonClient redisson) {
+			return new RedisUpMeter(redisson);
 		}
 
 	}

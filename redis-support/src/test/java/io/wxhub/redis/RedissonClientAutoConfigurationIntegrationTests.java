@@ -30,6 +30,7 @@ class RedissonClientAutoConfigurationIntegrationTests {
 				assertThat(TestRedis.client().getBucket(key).get()).isEqualTo("value");
 				HealthIndicator health = context.getBean("redisHealthIndicator", HealthIndicator.class);
 				assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+				assertThat(context).hasSingleBean(RedisUpMeter.class);
 			});
 		TestRedis.client().getBucket(key).delete();
 	}

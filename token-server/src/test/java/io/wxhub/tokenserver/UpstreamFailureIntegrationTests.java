@@ -82,6 +82,31 @@ class UpstreamFailureIntegrationTests {
 			assertThat(app.path("details").path("errcode").asInt()).isEqualTo(40125);
 			assertThat(app.path("details").path("failure").asString()).isEqualTo("CONFIGURATION");
 			assertThat(output.getAll()).doesNotContain("secret-one");
+			// what the alert reads: the reason and WeChat's errcode
+			await().atMost(Duration.ofSeconds(15))
+				.untilAsserted(() -> assertThat(get(server + "/actuator/prometheus", null).body()).contains(
+						failing("configuration") + " 1.0", failing("transient") + " 0.0",
+						"wxhub_token_refresh_errcode{app=\"" + APP + "\",kind=\"access_token\"} 40125.0"));
+		}
+	}
+
+	@Test
+	void anAddressOutsideTheIpWhitelistIsNamedForTheAlert() {
+		// the sandbox's account admits one documentation address only, not this machine
+		try (TokenCluster cluster = TokenCluster.withSandbox("--sandbox.accounts[0].ip-whitelist=192.0.2.1")) {
+			String server = cluster.startTokenServer("--token-server.check-interval=100ms");
+			assertThat(get(server + "/v1/apps/" + APP + "/access-token", CLIENT_KEY).statusCode()).isEqualTo(503);
+			await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+				String metrics = get(server + "/actuator/prometheus", null).body();
+				assertThat(metrics)
+					.contains(failing("configuration") + " 1.0",
+							"wxhub_token_refresh_errcode{app=\"" + APP + "\",kind=\"access_token\"} 40164.0")
+					.containsPattern("wxhub_token_whitelist_missing\\{app=\"" + APP
+							+ "\",ip=\"(127\\.0\\.0\\.1|0:0:0:0:0:0:0:1|::1)\"} 1\\.0");
+				// the other app is refused nothing: its placeholder stays at 0
+				assertThat(metrics)
+					.contains("wxhub_token_whitelist_missing{app=\"" + TokenCluster.STABLE_APP + "\",ip=\"none\"} 0.0");
+			});
 		}
 	}
 
@@ -103,7 +128,15 @@ class UpstreamFailureIntegrationTests {
 			assertThat(response.statusCode()).isEqualTo(503);
 			assertThat(get(server + "/actuator/prometheus", null).body())
 				.containsPattern("wxhub_token_refreshes_today\\{app=\"" + APP + "\",kind=\"access_token\"\\} 3\\.0");
+			await().atMost(Duration.ofSeconds(15))
+				.untilAsserted(() -> assertThat(get(server + "/actuator/prometheus", null).body())
+					.contains(failing("budget_exhausted") + " 1.0"));
 		}
+	}
+
+	/** The series of {@code wxhub_token_refresh_failing} of the app's access token. */
+	private static String failing(String reason) {
+		return "wxhub_token_refresh_failing{app=\"" + APP + "\",kind=\"access_token\",reason=\"" + reason + "\"}";
 	}
 
 	private static long readThenCountCalls(TokenCluster cluster, String server) {

@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * (connection failures, timeouts, 5xx) open a domain's circuit and move calls to the
  * next; only the {@link DomainProbe probe} closes it again. Every change of the current
  * domain is counted ({@code wxhub.wechat.domain.switches}, tags {@code from} and
- * {@code to}) and logged.
+ * {@code to}) and logged; {@code wxhub.wechat.domain.backup} is 1 while calls go to a
+ * backup domain.
  */
 public final class WeChatDomains {
 
@@ -64,6 +65,9 @@ public final class WeChatDomains {
 				.tag("domain", from.name())
 				.register(meters);
 		}
+		Gauge.builder("wxhub.wechat.domain.backup", this, (all) -> all.current().isPrimary() ? 0 : 1)
+			.description("1 while calls go to a backup domain rather than the primary")
+			.register(meters);
 	}
 
 	/** The domains of {@code wechat.*}, metered in {@code meters}. */

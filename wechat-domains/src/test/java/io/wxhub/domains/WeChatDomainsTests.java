@@ -57,13 +57,16 @@ class WeChatDomainsTests {
 
 	@Test
 	void onlyTheProbeClosesAnOpenCircuit() {
+		assertThat(onBackup()).isZero();
 		open(this.primary);
+		assertThat(onBackup()).isOne();
 		this.primary.record(CallOutcome.OK, 1_000);
 		this.primary.record(CallOutcome.OK, 1_000);
 		assertThat(this.domains.current()).as("user calls do not close it").isSameAs(this.api2);
 		this.primary.closeCircuit();
 		assertThat(this.domains.current()).isSameAs(this.primary);
 		assertThat(switches("api2.weixin.qq.com", "api.weixin.qq.com")).isEqualTo(1);
+		assertThat(onBackup()).isZero();
 	}
 
 	@Test
@@ -94,6 +97,10 @@ class WeChatDomainsTests {
 			.timer()
 			.count()).isEqualTo(1);
 		assertThat(this.meters.find("wxhub.wechat.requests").timers()).hasSize(3 * CallOutcome.values().length);
+	}
+
+	private double onBackup() {
+		return this.meters.get("wxhub.wechat.domain.backup").gauge().value();
 	}
 
 	private double switches(String from, String to) {

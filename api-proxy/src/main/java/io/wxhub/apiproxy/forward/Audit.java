@@ -8,6 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.wxhub.apiproxy.admission.Decision;
+import io.wxhub.apiproxy.system.ApiProxyProperties;
+import io.wxhub.apiproxy.system.ApiProxyProperties.Client;
 import io.wxhub.protocol.error.WeChatErrorCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +29,9 @@ class Audit {
 	/** The API tag of calls whose path did not pass the permission check. */
 	static final String OTHER_API = "other";
 
+	/** The outcome of calls answered 5xx: WeChat unreachable, timed out, no token. */
+	static final String FAILED = "failed";
+
 	/**
 	 * Distinct API tags a replica keeps: WeChat's APIs fit many times over. A client
 	 * allowed a whole prefix could call made-up paths; past this they are {@code other}.
@@ -41,8 +46,13 @@ class Audit {
 
 	private final MeterRegistry meters;
 
-	Audit(MeterRegistry meters) {
+	Audit(MeterRegistry meters, ApiProxyProperties properties) {
 		this.meters = meters;
+		// Each client's failures exist at 0 for each of its apps from start-up (as
+		// api=other), so the 5xx ratio's terms and the latency buckets are never absent.
+		for (Client client : properties.clients()) {
+			client.apps().forEach((app) -> timer(client.id(), app, OTHER_API, FAILED, -1));
+		}
 	}
 
 	/**

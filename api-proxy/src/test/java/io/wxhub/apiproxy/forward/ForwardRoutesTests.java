@@ -228,7 +228,7 @@ class ForwardRoutesTests {
 		PathRules paths = new PathRules(this.properties);
 		Admission admission = new Admission(paths, this.proxyTokens, new ClientDirectory(this.properties),
 				(client) -> CompletableFuture.completedFuture(true));
-		Audit audit = new Audit(new SimpleMeterRegistry());
+		Audit audit = new Audit(new SimpleMeterRegistry(), this.properties);
 		// No token server behind it: every attempt to get a real token fails.
 		AccessTokens tokens = new AccessTokens(null, this.properties, this.clock);
 		Relay relay = new Relay(this.nowhere, tokens, audit, 2000);

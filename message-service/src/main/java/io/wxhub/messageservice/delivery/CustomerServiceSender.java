@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.wxhub.messageservice.system.MessageServiceProperties;
 import io.wxhub.protocol.reply.Reply;
@@ -16,7 +17,9 @@ import org.springframework.stereotype.Component;
 /**
  * Delivers a late reply as a customer-service message through the API-Proxy, with a proxy
  * token obtained the way any SDK does (client key as the secret) and renewed on
- * 40001/42001. Tries up to three times on WeChat's -1 or transport failures.
+ * 40001/42001. Tries up to three times on WeChat's -1 or transport failures. Counts
+ * {@code wxhub.messages.deferred} by outcome, and
+ * {@code wxhub.messages.late.reply.failures} for every reply that did not go out.
  */
 @Component
 public class CustomerServiceSender {
@@ -41,6 +44,11 @@ public class CustomerServiceSender {
 		this.clientKey = properties.apiProxy().clientKey();
 		this.meters = meters;
 		this.clock = clock;
+		// from start-up, so that alerts never see an absent series
+		properties.apps().forEach((app) -> {
+			sent(app.appId());
+			failures(app.appId());
+		});
 	}
 
 	/** Sends the reply to the follower; failures are logged and counted, never thrown. */
@@ -69,10 +77,23 @@ public class CustomerServiceSender {
 				pause(attempt);
 			}
 		}
-		this.meters.counter("wxhub.messages.deferred", "app", appId, "outcome", outcome).increment();
-		if (!outcome.equals("sent")) {
+		if (outcome.equals("sent")) {
+			sent(appId).increment();
+		}
+		else {
+			this.meters.counter("wxhub.messages.deferred", "app", appId, "outcome", outcome).increment();
+			failures(appId).increment();
 			log.warn("Late reply for app {} not delivered: {}", appId, outcome);
 		}
+	}
+
+	private Counter sent(String appId) {
+		return this.meters.counter("wxhub.messages.deferred", "app", appId, "outcome", "sent");
+	}
+
+	/** Late replies that did not reach the follower, whatever the reason. */
+	private Counter failures(String appId) {
+		return this.meters.counter("wxhub.messages.late.reply.failures", "app", appId);
 	}
 
 	private String token(String appId) {

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * retry receives the stored bytes.
  * <p>
  * Redis failures never reach the caller: without Redis a message is handled here, without
- * dedup, rather than lost.
+ * dedup, rather than lost. Each is counted ({@code wxhub.messages.dedup.errors}).
  */
 @Component
 class DedupStore {
@@ -41,8 +41,11 @@ class DedupStore {
 
 	private final RTopic answered;
 
-	DedupStore(RedissonClient redisson, MessageServiceProperties properties) {
+	private final MessageMetrics metrics;
+
+	DedupStore(RedissonClient redisson, MessageServiceProperties properties, MessageMetrics metrics) {
 		this.redisson = redisson;
+		this.metrics = metrics;
 		this.keyPrefix = properties.redisPrefix() + ":dedup:";
 		this.ttl = properties.dedupTtl();
 		this.answered = redisson.getTopic(properties.redisPrefix() + ":dedup-answered", StringCodec.INSTANCE);
@@ -65,6 +68,7 @@ class DedupStore {
 			return bucket(appId, key).setIfAbsent(PENDING, lease);
 		}
 		catch (RedisException ex) {
+			this.metrics.dedupError(appId);
 			log.warn("Dedup unavailable, handling message without it: {}", ex.getMessage());
 			return true;
 		}
@@ -80,6 +84,7 @@ class DedupStore {
 			this.answered.publishAsync(appId + ":" + key);
 		}
 		catch (RedisException ex) {
+			this.metrics.dedupError(appId);
 			log.warn("Could not store the answer for WeChat's retries: {}", ex.getMessage());
 		}
 	}
@@ -99,6 +104,7 @@ class DedupStore {
 			return read(appId, key);
 		}
 		catch (RedisException ex) {
+			this.metrics.dedupError(appId);
 			log.warn("Dedup unavailable, answering without it: {}", ex.getMessage());
 			return DedupOutcome.UNKNOWN;
 		}
@@ -114,6 +120,7 @@ class DedupStore {
 			value = bucket(appId, key).get();
 		}
 		catch (RedisException ex) {
+			this.metrics.dedupError(appId);
 			return DedupOutcome.PENDING;
 		}
 		if (value == null) {

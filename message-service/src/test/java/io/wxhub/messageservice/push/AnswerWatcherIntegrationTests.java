@@ -28,7 +28,8 @@ class AnswerWatcherIntegrationTests {
 
 	private final ThreadPoolTaskScheduler timers = new ThreadPoolTaskScheduler();
 
-	private final DedupStore store = new DedupStore(TestRedis.client(), DedupStoreIntegrationTests.properties(PREFIX));
+	private final DedupStore store = new DedupStore(TestRedis.client(), DedupStoreIntegrationTests.properties(PREFIX),
+			DedupStoreIntegrationTests.metrics());
 
 	AnswerWatcherIntegrationTests() {
 		this.timers.initialize();
@@ -57,8 +58,9 @@ class AnswerWatcherIntegrationTests {
 		this.store.claim("wx1", "a2", Duration.ofMinutes(1));
 		CompletableFuture<DedupOutcome> outcome = watcher.await("wx1", "a2", FAR_AWAY);
 		assertThat(outcome).isNotDone();
-		new DedupStore(TestRedis.client(), DedupStoreIntegrationTests.properties(PREFIX)).complete("wx1", "a2",
-				"their bytes");
+		new DedupStore(TestRedis.client(), DedupStoreIntegrationTests.properties(PREFIX),
+				DedupStoreIntegrationTests.metrics())
+			.complete("wx1", "a2", "their bytes");
 		assertThat(outcome.join()).isEqualTo(new DedupOutcome.Done("their bytes"));
 		assertThat(watcher.waiting()).isZero();
 	}

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.wxhub.messageservice.system.MessageServiceProperties;
 import io.wxhub.testsupport.OwnedRedis;
 import io.wxhub.testsupport.TestRedis;
@@ -27,7 +28,7 @@ class DedupStoreIntegrationTests {
 
 	private static final String PREFIX = TestRedis.newPrefix("dedup-store");
 
-	private final DedupStore store = new DedupStore(TestRedis.client(), properties(PREFIX));
+	private final DedupStore store = new DedupStore(TestRedis.client(), properties(PREFIX), metrics());
 
 	@AfterAll
 	static void clean() {
@@ -73,7 +74,7 @@ class DedupStoreIntegrationTests {
 
 	@Test
 	void completingAnnouncesTheAnswerToEveryReplica() {
-		DedupStore otherReplica = new DedupStore(TestRedis.client(), properties(PREFIX));
+		DedupStore otherReplica = new DedupStore(TestRedis.client(), properties(PREFIX), metrics());
 		Queue<String> heard = new ConcurrentLinkedQueue<>();
 		otherReplica.onAnswered(heard::add);
 		await().untilAsserted(() -> {
@@ -89,18 +90,27 @@ class DedupStoreIntegrationTests {
 			config.useSingleServer().setAddress(redis.url()).setTimeout(200).setConnectTimeout(200).setRetryAttempts(0);
 			RedissonClient client = Redisson.create(config);
 			try {
-				DedupStore away = new DedupStore(client, properties(PREFIX));
+				SimpleMeterRegistry meters = new SimpleMeterRegistry();
+				DedupStore away = new DedupStore(client, properties(PREFIX),
+						new MessageMetrics(meters, properties(PREFIX)));
 				redis.stop();
 				assertThat(away.claim("wx1", "m7", Duration.ofSeconds(5))).isTrue();
 				assertThat(away.publish("wx1", "m7", "x")).isEqualTo(DedupOutcome.UNKNOWN);
 				// Nobody takes a message over on a Redis hiccup.
 				assertThat(away.read("wx1", "m7")).isEqualTo(DedupOutcome.PENDING);
 				away.complete("wx1", "m7", "x");
+				// every failed Redis call is counted: the dedup store's alert
+				assertThat(meters.get("wxhub.messages.dedup.errors").tag("app", "wx1").counter().count()).isEqualTo(4);
 			}
 			finally {
 				client.shutdown();
 			}
 		}
+	}
+
+	/** Message metrics that nobody reads. */
+	static MessageMetrics metrics() {
+		return new MessageMetrics(new SimpleMeterRegistry(), properties("unused"));
 	}
 
 	static MessageServiceProperties properties(String prefix) {

@@ -32,19 +32,22 @@ class ComposeCliTests {
 
 	@Test
 	void composeAcceptsTheFileWithTheExampleEnvironment() throws Exception {
-		Result result = compose("--env-file", ".env.example", "--profile", "sandbox", "config", "--services");
+		Result result = compose("--env-file", ".env.example", "--profile", "sandbox", "--profile", "monitoring",
+				"config", "--services");
 		assertThat(result.exitCode()).as(result.output()).isZero();
 		assertThat(result.output().lines().map(String::strip).toList())
 			.containsExactlyInAnyOrderElementsOf(new ComposeServices().all().keySet());
 		assertThat(result.output().lines().map(String::strip).toList()).contains("redis", "token-server-1",
-				"token-server-2", "api-proxy", "message-service", "web-auth", "gateway", "sandbox");
+				"token-server-2", "api-proxy", "message-service", "web-auth", "gateway", "sandbox", "prometheus",
+				"grafana");
 	}
 
 	@Test
 	void composeGivesEveryServiceTheEnvironmentTheTestsCheck() throws Exception {
 		// what the other deployment tests compute from the file and .env.example is what
 		// compose gives the containers (the signing key's JSON included)
-		Result result = compose("--env-file", ".env.example", "--profile", "sandbox", "config");
+		Result result = compose("--env-file", ".env.example", "--profile", "sandbox", "--profile", "monitoring",
+				"config");
 		assertThat(result.exitCode()).as(result.output()).isZero();
 		Map<String, Object> config = new Yaml(new SafeConstructor(new LoaderOptions())).load(result.output());
 		Map<String, Map<String, Object>> services = DeploymentFiles.cast(config.get("services"));
@@ -83,7 +86,8 @@ class ComposeCliTests {
 				}
 			});
 			Path file = Files.writeString(directory.resolve(missing + ".env"), env);
-			Result result = compose("--env-file", file.toString(), "--profile", "sandbox", "config", "-q");
+			Result result = compose("--env-file", file.toString(), "--profile", "sandbox", "--profile", "monitoring",
+					"config", "-q");
 			assertThat(result.exitCode()).as("without " + missing + ": " + result.output()).isNotZero();
 			assertThat(result.output()).as("without " + missing).contains("set " + missing + " in .env");
 		}

@@ -74,6 +74,12 @@ final class ComposeServices {
 			return DeploymentFiles.serverPort(module(name));
 		}
 		String image = String.valueOf(get(name).get("image"));
+		if (image.startsWith("prom/prometheus:")) {
+			return 9090;
+		}
+		if (image.startsWith("grafana/grafana:")) {
+			return 3000;
+		}
 		return image.startsWith("redis:") ? 6379 : 80;
 	}
 

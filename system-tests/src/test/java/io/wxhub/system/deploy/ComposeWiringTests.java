@@ -4,11 +4,15 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 import org.springframework.boot.convert.DurationStyle;
 
@@ -22,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The shape of {@code docker-compose.yml}, checked against the services' own
  * configuration files without Docker: healthchecks on what each service really serves,
  * start order on health, one published port, Redis, URLs between services, memory limits,
- * images and the sandbox profile.
+ * images, and the sandbox and monitoring profiles.
  */
 class ComposeWiringTests {
 
@@ -33,7 +37,7 @@ class ComposeWiringTests {
 	@Test
 	void everyServiceHasAHealthcheckOnWhatItServes() {
 		assertThat(this.compose.all()).containsOnlyKeys("redis", "token-server-1", "token-server-2", "api-proxy",
-				"message-service", "web-auth", "gateway", "sandbox");
+				"message-service", "web-auth", "gateway", "sandbox", "prometheus", "grafana");
 		this.compose.javaServices().forEach((name, module) -> {
 			Map<String, Object> config = serviceConfig(module);
 			assertThat(at(config, "management.endpoint.health.probes.enabled")).as(module + " enables probes")
@@ -82,7 +86,12 @@ class ComposeWiringTests {
 	@Test
 	void onlyTheGatewayPublishesAPort() {
 		this.compose.all().forEach((name, service) -> {
-			if (!name.equals("gateway")) {
+			if (name.equals("grafana")) {
+				// the monitoring profile's Grafana: on the host's loopback only
+				assertThat((List<?>) service.get("ports")).singleElement()
+					.satisfies((port) -> assertThat(String.valueOf(port)).startsWith("127.0.0.1:").endsWith(":3000"));
+			}
+			else if (!name.equals("gateway")) {
 				assertThat(service).as(name).doesNotContainKeys("ports", "network_mode");
 			}
 		});
@@ -201,13 +210,51 @@ class ComposeWiringTests {
 	}
 
 	@Test
-	void theSandboxRunsOnlyUnderItsProfile() {
+	void theSandboxAndMonitoringRunOnlyUnderTheirProfiles() {
+		Map<String, List<String>> profiled = Map.of("sandbox", List.of("sandbox"), "prometheus", List.of("monitoring"),
+				"grafana", List.of("monitoring"));
 		this.compose.all().forEach((name, service) -> {
-			if (!name.equals("sandbox")) {
+			if (!profiled.containsKey(name)) {
 				assertThat(service).as(name).doesNotContainKey("profiles");
 			}
 		});
-		assertThat(this.compose.get("sandbox").get("profiles")).isEqualTo(List.of("sandbox"));
+		profiled.forEach((name, profiles) -> assertThat(this.compose.get(name).get("profiles")).isEqualTo(profiles));
+	}
+
+	@Test
+	void theMonitoringProfileScrapesEveryReplicaAndFeedsGrafanaPinnedImages() {
+		// Prometheus scrapes each service replica but the sandbox on its served port
+		Map<String, Object> prometheus = DeploymentFiles.cast(new Yaml(new SafeConstructor(new LoaderOptions()))
+			.load(read("deploy/monitoring/prometheus/prometheus.yml")));
+		Set<String> targets = new TreeSet<>();
+		DeploymentFiles.<List<Map<String, Object>>>cast(prometheus.get("scrape_configs")).forEach((job) -> {
+			assertThat(job.get("metrics_path")).isEqualTo("/actuator/prometheus");
+			DeploymentFiles.<List<Map<String, Object>>>cast(job.get("static_configs"))
+				.forEach((group) -> DeploymentFiles.<List<Object>>cast(group.get("targets"))
+					.forEach((target) -> targets.add(String.valueOf(target))));
+		});
+		Set<String> replicas = new TreeSet<>();
+		this.compose.javaServices().forEach((name, module) -> {
+			if (!module.equals("sandbox")) {
+				replicas.add(name + ":" + serverPort(module));
+			}
+		});
+		assertThat(targets).isEqualTo(replicas);
+		// Grafana reads the compose Prometheus and the provisioned dashboards
+		assertThat(read("deploy/monitoring/grafana/provisioning/datasources/prometheus.yml"))
+			.contains("url: http://prometheus:" + this.compose.port("prometheus"));
+		assertThat(this.compose.dependencies("grafana")).containsOnlyKeys("prometheus");
+		String mounts = this.compose.get("grafana").get("volumes") + " "
+				+ this.compose.get("prometheus").get("volumes");
+		assertThat(mounts).contains("./deploy/monitoring/grafana/provisioning:/etc/grafana/provisioning:ro",
+				"./deploy/monitoring/grafana/dashboards:/etc/grafana/dashboards:ro",
+				"./deploy/monitoring/prometheus:/etc/prometheus:ro");
+		assertThat(read("deploy/monitoring/grafana/provisioning/dashboards/wxhub.yml"))
+			.contains("path: /etc/grafana/dashboards");
+		for (String name : List.of("prometheus", "grafana")) {
+			assertThat(String.valueOf(this.compose.get(name).get("image"))).as(name + " image, pinned")
+				.matches("[a-z/]+:v?\\d+\\.\\d+\\.\\d+");
+		}
 	}
 
 	private String host(String service, String variable) {
