@@ -65,15 +65,15 @@ class KubernetesNetworkPoliciesTests {
 			Map<String, Peer> peers = peers(manifests, policies);
 			String label = manifests.name();
 			assertThat(callers(policies, peers, "token-server", 8081)).as(label + ": the token-server's callers")
-				.containsExactlyInAnyOrder("api-proxy", "web-auth", "internal token-server client");
+				.containsExactlyInAnyOrder("api-proxy", "web-auth", "internal token-server client", "prometheus");
 			assertThat(callers(policies, peers, "api-proxy", 8082)).as(label + ": the api-proxy's callers")
-				.containsExactlyInAnyOrder("message-service", "web-auth", "internal api-proxy client");
+				.containsExactlyInAnyOrder("message-service", "web-auth", "internal api-proxy client", "prometheus");
 			assertThat(callers(policies, peers, "message-service", 8083))
-				.as(label + ": WeChat's pushes through the Ingress controller only")
-				.containsExactly("ingress controller");
+				.as(label + ": WeChat's pushes through the Ingress controller, and the scrapes")
+				.containsExactlyInAnyOrder("ingress controller", "prometheus");
 			assertThat(callers(policies, peers, "web-auth", 8085))
 				.as(label + ": browsers through the Ingress controller, internal web apps for the key set")
-				.containsExactlyInAnyOrder("ingress controller", "internal web app");
+				.containsExactlyInAnyOrder("ingress controller", "internal web app", "prometheus");
 			// nothing reaches a service on another port (the actuator is on the same one)
 			SERVICES.forEach((service) -> PORTS.stream()
 				.filter((port) -> port != DeploymentFiles.serverPort(service))
@@ -127,8 +127,8 @@ class KubernetesNetworkPoliciesTests {
 	/**
 	 * The services' pods as their Deployments label them, and their neighbours: internal
 	 * apps in their own namespace with the labels that make them clients, a pod in the
-	 * same namespace without them, a pod in another, the Ingress controller and the
-	 * internet.
+	 * same namespace without them, a pod in another, Prometheus and a neighbour of its in
+	 * the namespace {@code monitoring}, the Ingress controller and the internet.
 	 */
 	private static Map<String, Peer> peers(KubernetesManifests manifests, NetworkPolicies policies) {
 		Map<String, Peer> peers = new LinkedHashMap<>();
@@ -141,6 +141,8 @@ class KubernetesNetworkPoliciesTests {
 		peers.put("unlabelled pod beside", policies.pod(Map.of("app", "stranger")));
 		peers.put("pod beside with a service's part-of label",
 				policies.pod(Map.of("app.kubernetes.io/part-of", "wxhub")));
+		peers.put("prometheus", Peer.podIn("monitoring", Map.of("app.kubernetes.io/name", "prometheus")));
+		peers.put("another pod in monitoring", Peer.podIn("monitoring", Map.of("app.kubernetes.io/name", "grafana")));
 		peers.put("ingress controller", INGRESS_CONTROLLER);
 		peers.put("internet", INTERNET);
 		return peers;
