@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,8 +30,8 @@ import com.sun.net.httpserver.HttpServer;
 public final class RoundRobin implements AutoCloseable {
 
 	/** Headers that belong to one connection (or that the client sets itself). */
-	private static final java.util.Set<String> HOP_BY_HOP = java.util.Set.of("host", "connection", "content-length",
-			"expect", "upgrade", "keep-alive", "transfer-encoding", "te", "trailer", "proxy-connection");
+	private static final Set<String> HOP_BY_HOP = Set.of("host", "connection", "content-length", "expect", "upgrade",
+			"keep-alive", "transfer-encoding", "te", "trailer", "proxy-connection");
 
 	private final HttpServer server;
 
@@ -101,19 +102,23 @@ public final class RoundRobin implements AutoCloseable {
 				}
 			});
 			HttpResponse<byte[]> response = null;
-			// Like a real balancer: a backend that refuses the connection is skipped.
+			// Like a real balancer (nginx's proxy_next_upstream error): a backend that
+			// refuses the connection is skipped, and so is one whose connection breaks
+			// under an idempotent request (a replica killed mid-read, a pooled connection
+			// to a dead one); other requests are not sent twice.
+			boolean idempotent = Set.of("GET", "HEAD").contains(exchange.getRequestMethod());
 			for (int tried = 0; response == null && tried < this.backends.size(); tried++) {
 				try {
 					response = this.http.send(
 							request.uri(URI.create(this.backends.get(index) + exchange.getRequestURI())).build(),
 							HttpResponse.BodyHandlers.ofByteArray());
 				}
-				catch (java.net.ConnectException ex) {
+				catch (IOException ex) {
+					if (!(ex instanceof java.net.ConnectException) && !idempotent) {
+						break;
+					}
 					index = (index + 1) % this.backends.size();
 					this.counts.get(index).incrementAndGet();
-				}
-				catch (IOException ex) {
-					break;
 				}
 			}
 			if (response == null) {
