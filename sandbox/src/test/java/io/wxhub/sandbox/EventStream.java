@@ -44,6 +44,11 @@ public final class EventStream implements AutoCloseable {
 		return this.response.statusCode();
 	}
 
+	/** The answer's {@code Content-Type}, empty without one. */
+	public String contentType() {
+		return this.response.headers().firstValue("Content-Type").orElse("");
+	}
+
 	/**
 	 * @return the next event's name, waiting up to 10 s
 	 */
